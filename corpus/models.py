@@ -1,0 +1,92 @@
+import hashlib
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+
+class Script(models.TextChoices):
+    SIMPLIFIED = "simplified", "Simplified"
+    TRADITIONAL = "traditional", "Traditional"
+    MIXED = "mixed", "Mixed"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Article.Status.PUBLISHED)
+
+    def readable_by(self, user):
+        """Published articles, plus the user's own drafts (all of them for staff)."""
+        if user.is_staff:
+            return self.all()
+        if user.is_authenticated:
+            return self.filter(Q(status=Article.Status.PUBLISHED) | Q(owner=user))
+        return self.published()
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=300)
+    script = models.CharField(max_length=12, choices=Script.choices)
+    meta = models.JSONField(default=dict, blank=True, help_text="date, source, editor when found")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    source_name = models.CharField(max_length=255, blank=True, help_text="file the text came from")
+    char_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("reader:article", args=[self.pk])
+
+
+class PassageQuerySet(models.QuerySet):
+    def stale(self, *, engine_version: str, lexicon_version: str):
+        """Passages whose stored annotation was made by another engine or lexicon."""
+        return self.exclude(engine_version=engine_version, lexicon_version=lexicon_version)
+
+
+class Passage(models.Model):
+    class Kind(models.TextChoices):
+        PARAGRAPH = "paragraph", "Paragraph"
+        HEADING = "heading", "Heading"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="passages")
+    position = models.PositiveIntegerField()
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PARAGRAPH)
+    text = models.TextField()
+    content_hash = models.CharField(max_length=64, db_index=True)
+    # The annotation contract's token list, and what made it.
+    tokens = models.JSONField(default=list, blank=True)
+    engine_version = models.CharField(max_length=200, blank=True)
+    lexicon_version = models.CharField(max_length=32, blank=True)
+    annotated_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PassageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "position"], name="passage_unique_position"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}:{self.position} {self.text[:20]}"
+
+    @staticmethod
+    def hash_text(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,152 @@
+"""``annotate()``: text in, tokens with readings, both scripts and definitions out.
+
+The result is frozen dataclasses whose ``to_dict()`` is the JSON contract of
+DESIGN.md. Invariants, for every input: a passage's tokens joined give its text;
+each token's ``simplified`` and ``traditional`` have as many characters as its
+``text``; ``pinyin`` has one entry per character.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from corpus.text.convert import Script, convert, convert_tokens
+from corpus.text.dictionary import Dictionary, default_dictionary
+from corpus.text.document import Document, Kind, parse_document
+from corpus.text.glossary import EMPTY_LEXICON, Lexicon, merge_terms
+from corpus.text.pinyin import capitalise, readings
+from corpus.text.segment import segmenter_for
+
+OutputScript = Literal["original", "simplified", "traditional"]
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    simplified: str
+    traditional: str
+    pinyin: tuple[str, ...]
+    definitions: tuple[str, ...] = ()
+    hsk: int | None = None
+    term: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "simplified": self.simplified,
+            "traditional": self.traditional,
+            "pinyin": list(self.pinyin),
+            "definitions": list(self.definitions),
+            "hsk": self.hsk,
+            "term": self.term,
+        }
+
+    def in_script(self, script: OutputScript) -> "Token":
+        if script == "original":
+            return self
+        text = self.simplified if script == "simplified" else self.traditional
+        return Token(text, self.simplified, self.traditional, self.pinyin, self.definitions, self.hsk, self.term)
+
+
+@dataclass(frozen=True)
+class Passage:
+    index: int
+    kind: Kind
+    text: str
+    tokens: tuple[Token, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "kind": self.kind,
+            "text": self.text,
+            "tokens": [token.to_dict() for token in self.tokens],
+        }
+
+
+@dataclass(frozen=True)
+class Annotation:
+    title: str
+    script: Script
+    passages: tuple[Passage, ...]
+    meta: dict[str, str] = field(default_factory=dict)
+    dropped: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "script": self.script,
+            "meta": dict(self.meta),
+            "dropped": list(self.dropped),
+            "passages": [passage.to_dict() for passage in self.passages],
+        }
+
+
+def annotate(text: str, lexicon: Lexicon = EMPTY_LEXICON, *, script: OutputScript = "original") -> Annotation:
+    """Annotate a whole text: title, metadata, and every passage's tokens.
+
+    >>> annotate("协调发展").passages[0].tokens[0].pinyin
+    ('xié', 'tiáo')
+    """
+    return annotate_document(parse_document(text), lexicon, script=script)
+
+
+def annotate_document(
+    document: Document, lexicon: Lexicon = EMPTY_LEXICON, *, script: OutputScript = "original"
+) -> Annotation:
+    passages = []
+    for index, block in enumerate(document.blocks):
+        tokens = [token.in_script(script) for token in annotate_passage(block.text, lexicon)]
+        passages.append(Passage(index, block.kind, "".join(t.text for t in tokens), tuple(tokens)))
+    title = document.title
+    if script != "original":
+        title = convert(title, "t2s" if script == "simplified" else "s2t")
+    return Annotation(
+        title=title, script=document.script, passages=tuple(passages), meta=document.meta, dropped=document.dropped
+    )
+
+
+def annotate_passage(text: str, lexicon: Lexicon = EMPTY_LEXICON) -> tuple[Token, ...]:
+    """The tokens of one passage, in its original script.
+
+    >>> [t.text for t in annotate_passage("他在银行工作")]
+    ['他', '在', '银行', '工作']
+    """
+    if not text:
+        return ()
+    words = merge_terms(segmenter_for(lexicon.segmenter_words).cut(text), lexicon)
+    simplified = convert_tokens(words, "t2s")
+    traditional = convert_tokens(words, "s2t")
+    passage_pinyin = readings("".join(simplified))
+    dictionary = default_dictionary()
+    tokens = []
+    start = 0
+    for word, word_s, word_t in zip(words, simplified, traditional):
+        word_pinyin = passage_pinyin[start : start + len(word)]
+        start += len(word)
+        tokens.append(_token(word, word_s, word_t, word_pinyin, lexicon, dictionary))
+    return tuple(tokens)
+
+
+def _token(
+    word: str, simplified: str, traditional: str, pinyin: Sequence[str], lexicon: Lexicon, dictionary: Dictionary
+) -> Token:
+    term = lexicon.term_for(word) or lexicon.term_for(simplified) or lexicon.term_for(traditional)
+    if term and len(term.pinyin) == len(word):
+        pinyin = term.pinyin
+    elif not any(pinyin):  # punctuation, digits, Latin: nothing to look up
+        return Token(word, simplified, traditional, tuple(pinyin))
+    elif dictionary.is_proper_noun(word) or dictionary.is_proper_noun(simplified):
+        pinyin = capitalise(pinyin)
+    definitions = dictionary.definitions(word, simplified, pinyin)
+    if term and term.english:
+        definitions = (term.english, *(d for d in definitions if d != term.english))
+    return Token(
+        text=word,
+        simplified=simplified,
+        traditional=traditional,
+        pinyin=tuple(pinyin),
+        definitions=definitions,
+        hsk=dictionary.hsk_level(simplified),
+        term=term.slug if term else None,
+    )

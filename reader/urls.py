@@ -1,0 +1,9 @@
+from django.urls import path
+
+from reader import views
+
+app_name = "reader"
+urlpatterns = [
+    path("", views.article_list, name="articles"),
+    path("articles/<int:pk>/", views.article_detail, name="article"),
+]
