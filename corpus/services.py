@@ -46,7 +46,7 @@ def article_import(
     ]
     with transaction.atomic():
         article = Article.objects.create(
-            title=document.title or "Untitled",
+            title=(document.title or "Untitled")[: Article._meta.get_field("title").max_length],
             script=document.script,
             meta=document.meta,
             owner=owner,

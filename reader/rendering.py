@@ -26,8 +26,10 @@ def render_tokens(tokens: Iterable[Mapping[str, Any]]) -> SafeString:
         if token["definitions"]:
             hint += " — " + token["definitions"][0]
         css = "w term" if token.get("term") else "w"
-        parts.append(f'<ruby class="{css}" title="{escape(hint)}">')
-        for char, reading in zip(text, pinyin):
-            parts.append(f"{escape(char)}<rt>{escape(reading)}</rt>")
-        parts.append("</ruby>")
+        # One <ruby> per character: Chromium then widens each base to fit its
+        # reading instead of letting wide readings overlap.
+        parts.append(f'<span class="{css}" title="{escape(hint)}">')
+        for char, reading in zip(text, pinyin, strict=False):
+            parts.append(f"<ruby>{escape(char)}<rt>{escape(reading)}</rt></ruby>")
+        parts.append("</span>")
     return mark_safe("".join(parts))  # noqa: S308 -- every piece above was escaped

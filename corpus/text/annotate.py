@@ -121,7 +121,7 @@ def annotate_passage(text: str, lexicon: Lexicon = EMPTY_LEXICON) -> tuple[Token
     dictionary = default_dictionary()
     tokens = []
     start = 0
-    for word, word_s, word_t in zip(words, simplified, traditional):
+    for word, word_s, word_t in zip(words, simplified, traditional, strict=True):
         word_pinyin = passage_pinyin[start : start + len(word)]
         start += len(word)
         tokens.append(_token(word, word_s, word_t, word_pinyin, lexicon, dictionary))

@@ -73,8 +73,8 @@ def script_counts(text: str) -> tuple[int, int]:
     """
     simplified = convert(text, "t2s")
     traditional = convert(text, "s2t")
-    simplified_only = sum(1 for a, b in zip(text, traditional) if a != b)
-    traditional_only = sum(1 for a, b in zip(text, simplified) if a != b)
+    simplified_only = sum(1 for a, b in zip(text, traditional, strict=True) if a != b)
+    traditional_only = sum(1 for a, b in zip(text, simplified, strict=True) if a != b)
     return simplified_only, traditional_only
 
 

@@ -69,7 +69,7 @@ class Dictionary:
         if len(word) < 2:
             return ()
         lines = []
-        for char, char_simplified, reading in zip(word, simplified, pinyin):
+        for char, char_simplified, reading in zip(word, simplified, pinyin, strict=True):
             char_entries = self.entries(char) or self.entries(char_simplified)
             if char_entries:
                 first = _ranked_definitions(char_entries, [reading])[0]

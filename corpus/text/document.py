@@ -100,7 +100,7 @@ def parse_meta_line(line: str) -> dict[str, str]:
     if len(parts) < 3 or parts[0].strip(" \u3000|｜"):
         return {}
     meta: dict[str, str] = {}
-    for name, value in zip(parts[1::2], parts[2::2]):
+    for name, value in zip(parts[1::2], parts[2::2], strict=True):
         key = _FIELD_KEY[name]
         value = value.strip(" \u3000\u00a0|｜")
         if key == "date":
