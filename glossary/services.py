@@ -4,7 +4,7 @@ import uuid
 
 from django.db import transaction
 
-from corpus.text.convert import convert
+from corpus.text.convert import TO_TRADITIONAL, convert
 from glossary.models import LexiconVersion, Term
 
 _VERSION_ROW = 1
@@ -25,7 +25,7 @@ def lexicon_version_current() -> str:
 def term_save(*, term: Term) -> Term:
     """Create or update a term; fills the traditional form from OpenCC when empty."""
     if not term.traditional:
-        term.traditional = convert(term.simplified, "s2t")
+        term.traditional = convert(term.simplified, TO_TRADITIONAL)
     term.full_clean()
     term.save()
     lexicon_version_bump()

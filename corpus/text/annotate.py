@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from corpus.text.convert import Script, convert, convert_tokens
+from corpus.text.convert import TO_TRADITIONAL, Script, convert, convert_tokens, to_simplified
 from corpus.text.dictionary import Dictionary, default_dictionary
 from corpus.text.document import Document, Kind, parse_document
 from corpus.text.glossary import EMPTY_LEXICON, Lexicon, merge_terms
@@ -100,7 +100,7 @@ def annotate_document(
         passages.append(Passage(index, block.kind, "".join(t.text for t in tokens), tuple(tokens)))
     title = document.title
     if script != "original":
-        title = convert(title, "t2s" if script == "simplified" else "s2t")
+        title = to_simplified(title) if script == "simplified" else convert(title, TO_TRADITIONAL)
     return Annotation(
         title=title, script=document.script, passages=tuple(passages), meta=document.meta, dropped=document.dropped
     )
@@ -114,10 +114,14 @@ def annotate_passage(text: str, lexicon: Lexicon = EMPTY_LEXICON) -> tuple[Token
     """
     if not text:
         return ()
-    words = merge_terms(segmenter_for(lexicon.segmenter_words).cut(text), lexicon)
-    simplified = convert_tokens(words, "t2s")
-    traditional = convert_tokens(words, "s2t")
-    passage_pinyin = readings("".join(simplified))
+    # Segment and read the simplified form: jieba's and pypinyin's dictionaries are
+    # simplified, so 長城 is cut and read exactly like 长城. The conversion keeps
+    # the length, so the word boundaries map straight back onto the original.
+    simplified_text = to_simplified(text)
+    simplified = merge_terms(segmenter_for(lexicon.segmenter_words).cut(simplified_text), lexicon)
+    words = _slices_like(text, simplified)
+    traditional = convert_tokens(words, TO_TRADITIONAL)
+    passage_pinyin = readings(simplified_text)
     dictionary = default_dictionary()
     tokens = []
     start = 0
@@ -128,6 +132,16 @@ def annotate_passage(text: str, lexicon: Lexicon = EMPTY_LEXICON) -> tuple[Token
     return tuple(tokens)
 
 
+def _slices_like(text: str, pieces: Sequence[str]) -> list[str]:
+    """Cut text at the same offsets as pieces (which have the same total length)."""
+    result = []
+    start = 0
+    for piece in pieces:
+        result.append(text[start : start + len(piece)])
+        start += len(piece)
+    return result
+
+
 def _token(
     word: str, simplified: str, traditional: str, pinyin: Sequence[str], lexicon: Lexicon, dictionary: Dictionary
 ) -> Token:
@@ -136,7 +150,7 @@ def _token(
         pinyin = term.pinyin
     elif not any(pinyin):  # punctuation, digits, Latin: nothing to look up
         return Token(word, simplified, traditional, tuple(pinyin))
-    elif dictionary.is_proper_noun(word) or dictionary.is_proper_noun(simplified):
+    elif dictionary.is_proper_noun(simplified) or dictionary.is_proper_noun(word):
         pinyin = capitalise(pinyin)
     definitions = dictionary.definitions(word, simplified, pinyin)
     if term and term.english:

@@ -15,7 +15,13 @@ from opencc import OpenCC
 
 Script = Literal["simplified", "traditional", "mixed"]
 # Configs the product offers: to simplified, traditional, Taiwan and Hong Kong forms.
-CONFIGS = ("s2t", "t2s", "s2tw", "s2hk")
+CONFIGS = ("s2t", "t2s", "tw2s", "s2tw", "s2hk")
+TO_TRADITIONAL = "s2t"
+# Taiwan writes 着 as 著 (睡著了, 笑著); t2s keeps 著, tw2s folds it by phrase
+# (著作 stays 著作). tw2s's other single-character differences from t2s in
+# opencc-python-reimplemented are data errors (么 -> 幺, 抬 -> 擡), so only its
+# answer for these characters is taken.
+_TAIWAN_VARIANTS = frozenset("著")
 # A text is "mixed" when the minority script has at least this share of the
 # characters that tell the scripts apart.
 MIXED_SHARE = 0.2
@@ -38,6 +44,22 @@ def convert(text: str, config: str) -> str:
     if len(converted) == len(text):
         return converted
     return "".join(_convert_char(char, config) for char in text)
+
+
+def to_simplified(text: str) -> str:
+    """Simplified form for reading and segmenting, aligned with the input.
+
+    >>> to_simplified("他睡著了，這本著作很有名")
+    '他睡着了，这本著作很有名'
+    """
+    simplified = convert(text, "t2s")
+    if _TAIWAN_VARIANTS.isdisjoint(text):
+        return simplified
+    taiwan = convert(text, "tw2s")
+    return "".join(
+        folded if char in _TAIWAN_VARIANTS else plain
+        for char, plain, folded in zip(text, simplified, taiwan, strict=True)
+    )
 
 
 def convert_tokens(tokens: Sequence[str], config: str) -> list[str]:
@@ -71,8 +93,8 @@ def script_counts(text: str) -> tuple[int, int]:
     A character is simplified-only when converting to traditional changes it, and
     traditional-only when converting to simplified changes it.
     """
-    simplified = convert(text, "t2s")
-    traditional = convert(text, "s2t")
+    simplified = to_simplified(text)
+    traditional = convert(text, TO_TRADITIONAL)
     simplified_only = sum(1 for a, b in zip(text, traditional, strict=True) if a != b)
     traditional_only = sum(1 for a, b in zip(text, simplified, strict=True) if a != b)
     return simplified_only, traditional_only

@@ -33,6 +33,7 @@ _NUMBERED_HEADING = re.compile(
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_BARE_DATE = re.compile(_DATE.pattern + r"(\s*\d{1,2}:\d{2}(:\d{2})?)?")
 _FIELD_NAMES = {
     "date": "日期|时间|時間|发布时间|發布時間|发布日期|發布日期",
     "source": "来源|來源|出处|出處",
@@ -96,10 +97,14 @@ def parse_meta_line(line: str) -> dict[str, str]:
     if len(line) > 200 or _ENDS_SENTENCE.search(line) and not line.endswith(":"):
         return {}
     parts = _FIELD.split(line)
-    # parts: [before, name1, value1, name2, value2, ...]
-    if len(parts) < 3 or parts[0].strip(" \u3000|｜"):
+    # parts: [before, name1, value1, name2, value2, ...]; what stands before the
+    # first field may only be a bare date and time ("2023年05月20日 10:29 来源：…").
+    before = parts[0].strip(" \u3000|｜")
+    if len(parts) < 3 or before and not _BARE_DATE.fullmatch(before):
         return {}
     meta: dict[str, str] = {}
+    if before:
+        parts = ["", "日期", before, *parts[1:]]
     for name, value in zip(parts[1::2], parts[2::2], strict=True):
         key = _FIELD_KEY[name]
         value = value.strip(" \u3000\u00a0|｜")

@@ -72,10 +72,11 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
 
 
 def _join_wrapped(lines: list[str]) -> str:
-    # Chinese joins without a space; Latin words split by the wrap need one.
+    # Chinese joins without a space; Latin text split by the wrap needs one
+    # ("trade," + "investment" -> "trade, investment").
     joined = lines[0]
     for line in lines[1:]:
-        if joined[-1].isascii() and joined[-1].isalnum() and line[0].isascii():
+        if joined[-1].isascii() and line[0].isascii() and line[0].isalnum():
             joined += " "
         joined += line
     return joined
