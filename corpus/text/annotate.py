@@ -8,12 +8,20 @@ each token's ``simplified`` and ``traditional`` have as many characters as its
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
-from corpus.text.convert import TO_TRADITIONAL, Script, convert, convert_tokens, to_simplified
+from corpus.text.convert import (
+    TO_TRADITIONAL,
+    Script,
+    clear_conversion_cache,
+    convert,
+    convert_tokens,
+    to_simplified,
+)
 from corpus.text.dictionary import Dictionary, default_dictionary
 from corpus.text.document import Document, Kind, parse_document
-from corpus.text.glossary import EMPTY_LEXICON, Lexicon, merge_terms
+from corpus.text.glossary import EMPTY_LEXICON, Lexicon, LexiconTerm, merge_terms
 from corpus.text.pinyin import capitalise, readings
 from corpus.text.segment import segmenter_for
 
@@ -85,8 +93,9 @@ class Annotation:
 def annotate(text: str, lexicon: Lexicon = EMPTY_LEXICON, *, script: OutputScript = "original") -> Annotation:
     """Annotate a whole text: title, metadata, and every passage's tokens.
 
-    >>> annotate("协调发展").passages[0].tokens[0].pinyin
-    ('xié', 'tiáo')
+    >>> result = annotate("县里部署工作\\n\\n要协调发展。")
+    >>> result.title, result.passages[0].tokens[1].pinyin
+    ('县里部署工作', ('xié', 'tiáo'))
     """
     return annotate_document(parse_document(text), lexicon, script=script)
 
@@ -121,14 +130,20 @@ def annotate_passage(text: str, lexicon: Lexicon = EMPTY_LEXICON) -> tuple[Token
     simplified = merge_terms(segmenter_for(lexicon.segmenter_words).cut(simplified_text), lexicon)
     words = _slices_like(text, simplified)
     traditional = convert_tokens(words, TO_TRADITIONAL)
-    passage_pinyin = readings(simplified_text)
+    passage_pinyin = tuple(readings(simplified_text))
     dictionary = default_dictionary()
+    has_terms = bool(lexicon.terms)
     tokens = []
     start = 0
     for word, word_s, word_t in zip(words, simplified, traditional, strict=True):
-        word_pinyin = passage_pinyin[start : start + len(word)]
-        start += len(word)
-        tokens.append(_token(word, word_s, word_t, word_pinyin, lexicon, dictionary))
+        end = start + len(word)
+        word_pinyin = passage_pinyin[start:end]
+        start = end
+        term = has_terms and (lexicon.term_for(word_s) or lexicon.term_for(word))
+        if term:
+            tokens.append(_term_token(word, word_s, word_t, word_pinyin, term, dictionary))
+        else:
+            tokens.append(_word_token(word, word_s, word_t, word_pinyin, dictionary))
     return tuple(tokens)
 
 
@@ -142,25 +157,47 @@ def _slices_like(text: str, pieces: Sequence[str]) -> list[str]:
     return result
 
 
-def _token(
-    word: str, simplified: str, traditional: str, pinyin: Sequence[str], lexicon: Lexicon, dictionary: Dictionary
+def _term_token(
+    word: str, simplified: str, traditional: str, pinyin: tuple[str, ...], term: LexiconTerm, dictionary: Dictionary
 ) -> Token:
-    term = lexicon.term_for(word) or lexicon.term_for(simplified) or lexicon.term_for(traditional)
-    if term and len(term.pinyin) == len(word):
+    if len(term.pinyin) == len(word):
         pinyin = term.pinyin
-    elif not any(pinyin):  # punctuation, digits, Latin: nothing to look up
-        return Token(word, simplified, traditional, tuple(pinyin))
-    elif dictionary.is_proper_noun(simplified) or dictionary.is_proper_noun(word):
-        pinyin = capitalise(pinyin)
     definitions = dictionary.definitions(word, simplified, pinyin)
-    if term and term.english:
+    if term.english:
         definitions = (term.english, *(d for d in definitions if d != term.english))
     return Token(
         text=word,
         simplified=simplified,
         traditional=traditional,
-        pinyin=tuple(pinyin),
+        pinyin=pinyin,
         definitions=definitions,
         hsk=dictionary.hsk_level(simplified),
-        term=term.slug if term else None,
+        term=term.slug,
     )
+
+
+# Words repeat heavily in any real text (a few hundred cover half of it), and a
+# token depends only on these arguments and immutable dictionary data, so the
+# finished token is shared. Bounded, so memory stays flat on huge imports.
+@lru_cache(maxsize=50_000)
+def _word_token(
+    word: str, simplified: str, traditional: str, pinyin: tuple[str, ...], dictionary: Dictionary
+) -> Token:
+    if not any(pinyin):  # punctuation, digits, Latin: nothing to look up
+        return Token(word, simplified, traditional, pinyin)
+    if dictionary.is_proper_noun(simplified):
+        pinyin = tuple(capitalise(pinyin))
+    return Token(
+        text=word,
+        simplified=simplified,
+        traditional=traditional,
+        pinyin=pinyin,
+        definitions=dictionary.definitions(word, simplified, pinyin),
+        hsk=dictionary.hsk_level(simplified),
+    )
+
+
+def clear_token_cache() -> None:
+    """Forget shared tokens and word conversions (for benchmarks that must start cold)."""
+    _word_token.cache_clear()
+    clear_conversion_cache()

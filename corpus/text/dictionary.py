@@ -9,7 +9,7 @@ that matches the reading in context first.
 
 import gzip
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -28,12 +28,13 @@ HSK_STANDARD = hsk30.DEFAULT_STANDARD
 _POINTER = re.compile(r"^(old |archaic )?(variant|see|used in|erhua variant|abbr\. for) ", re.I)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     traditional: str
     simplified: str
     pinyin: str  # CC-CEDICT's numbered form, e.g. "xie2 tiao2"
-    definitions: tuple[str, ...]
+    definitions: tuple[str, ...]  # senses in CC-CEDICT's order, cross-references last
+    reading: str = ""  # lower-case numbered pinyin with "u:" as "v", to compare readings
 
     @property
     def is_proper_noun(self) -> bool:
@@ -64,6 +65,8 @@ class Dictionary:
         'bank'
         """
         entries = self.entries(word) or self.entries(simplified)
+        if len(entries) == 1:
+            return entries[0].definitions
         if entries:
             return _ranked_definitions(entries, pinyin)
         if len(word) < 2:
@@ -90,30 +93,33 @@ def _ranked_definitions(entries: Sequence[Entry], pinyin: Sequence[str]) -> tupl
 
     def rank(entry: Entry) -> tuple[bool, bool]:
         # Matching reading first, then common words before proper names.
-        return (entry.pinyin.lower().replace("u:", "v") != reading, entry.is_proper_noun)
+        return (entry.reading != reading, entry.is_proper_noun)
 
-    senses: list[str] = []
-    pointers: list[str] = []
-    for entry in sorted(entries, key=rank):
-        for sense in entry.definitions:
-            target = pointers if _POINTER.match(sense) else senses
-            if sense not in target:
-                target.append(sense)
-    return tuple(senses + pointers)
+    return _ordered(sense for entry in sorted(entries, key=rank) for sense in entry.definitions)
+
+
+def _ordered(senses: Iterable[str]) -> tuple[str, ...]:
+    """Senses without repeats, cross-references ("variant of ...") last."""
+    plain: dict[str, None] = {}
+    pointers: dict[str, None] = {}
+    for sense in senses:
+        (pointers if _POINTER.match(sense) else plain)[sense] = None
+    return (*plain, *pointers)
 
 
 def parse_cedict_line(line: str) -> Entry | None:
     """One CC-CEDICT line, or None for comments and malformed lines.
 
     >>> parse_cedict_line("協調 协调 [xie2 tiao2] /to coordinate/to harmonize/")
-    Entry(traditional='協調', simplified='协调', pinyin='xie2 tiao2', definitions=('to coordinate', 'to harmonize'))
+    Entry(traditional='協調', simplified='协调', pinyin='xie2 tiao2', definitions=('to coordinate', 'to harmonize'), \
+reading='xie2 tiao2')
     """
     match = _LINE.match(line)
     if not match or line.startswith("#"):
         return None
     traditional, simplified, pinyin, senses = match.groups()
-    definitions = tuple(sense.strip() for sense in senses.split("/") if sense.strip())
-    return Entry(traditional, simplified, pinyin, definitions)
+    definitions = _ordered(sense.strip() for sense in senses.split("/") if sense.strip())
+    return Entry(traditional, simplified, pinyin, definitions, pinyin.lower().replace("u:", "v"))
 
 
 @cache

@@ -9,6 +9,7 @@ character), because pypinyin's phrase data is simplified: 長城 reads like 长�
 
 import unicodedata
 from collections.abc import Sequence
+from functools import cache
 
 from pypinyin import Style, pinyin
 from pypinyin.contrib.tone_convert import to_tone3
@@ -29,10 +30,16 @@ def readings(simplified_text: str) -> list[str]:
     if not simplified_text:
         return []
     rows = pinyin(simplified_text, style=Style.TONE, errors=_no_reading, strict=True)
-    result = [unicodedata.normalize("NFC", row[0]) for row in rows]
+    result = [_nfc(row[0]) for row in rows]
     if len(result) != len(simplified_text):  # never expected; keep the contract anyway
         raise AssertionError(f"pypinyin returned {len(result)} readings for {len(simplified_text)} characters")
     return result
+
+
+@cache
+def _nfc(syllable: str) -> str:
+    # A few hundred distinct syllables: normalise each once.
+    return unicodedata.normalize("NFC", syllable)
 
 
 def capitalise(syllables: Sequence[str]) -> list[str]:
@@ -49,6 +56,7 @@ def capitalise(syllables: Sequence[str]) -> list[str]:
     return result
 
 
+@cache
 def numbered(syllable: str) -> str:
     """Tone-mark pinyin to CC-CEDICT's numbered form, neutral tone as 5.
 

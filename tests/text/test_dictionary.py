@@ -138,10 +138,10 @@ def test_proper_noun_means_every_entry_is_a_name(dictionary, word, proper):
     [
         (
             "協調 协调 [xie2 tiao2] /to coordinate/to harmonize/",
-            Entry("協調", "协调", "xie2 tiao2", ("to coordinate", "to harmonize")),
+            Entry("協調", "协调", "xie2 tiao2", ("to coordinate", "to harmonize"), "xie2 tiao2"),
         ),
-        ("中國 中国 [Zhong1 guo2] /China/\r\n", Entry("中國", "中国", "Zhong1 guo2", ("China",))),
-        ("綠 绿 [lu:4] /green//", Entry("綠", "绿", "lu:4", ("green",))),
+        ("中國 中国 [Zhong1 guo2] /China/\r\n", Entry("中國", "中国", "Zhong1 guo2", ("China",), "zhong1 guo2")),
+        ("綠 绿 [lu:4] /green//", Entry("綠", "绿", "lu:4", ("green",), "lv4")),
         ("# CC-CEDICT", None),
         ("#! version=1", None),
         ("#協調 协调 [xie2 tiao2] /to coordinate/", None),  # a commented-out entry
