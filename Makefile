@@ -19,6 +19,7 @@ migrate: install
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
+	$(PY) manage.py load_glossary
 	$(PY) manage.py load_demo
 
 run: demo

@@ -75,6 +75,8 @@ class Passage(models.Model):
     engine_version = models.CharField(max_length=200, blank=True)
     lexicon_version = models.CharField(max_length=32, blank=True)
     annotated_at = models.DateTimeField(null=True, blank=True)
+    # Glossary terms found in the stored tokens, for the term pages.
+    terms = models.ManyToManyField("glossary.Term", blank=True, related_name="passages")
 
     objects = PassageQuerySet.as_manager()
 

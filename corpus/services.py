@@ -1,21 +1,25 @@
-"""The one write path for texts: importing articles and (re)annotating passages.
+"""The one write path for texts: importing articles and keeping annotation current.
 
-Annotation is computed before the transaction opens, so an article is stored
+Annotation is computed before a transaction opens, so an article is stored
 whole, with every passage annotated, or not at all.
 """
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable, Sequence
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
 from corpus.models import Article, Passage
-from corpus.text.annotate import annotate_passage
+from corpus.text.annotate import Token, annotate_passage
 from corpus.text.document import Document
 from corpus.text.glossary import Lexicon
 from corpus.text.version import engine_version
 from glossary.lexicon import lexicon_current
+from glossary.models import LexiconChange, Term
+
+BATCH = 200
 
 
 def article_import(
@@ -31,19 +35,7 @@ def article_import(
     lexicon = lexicon or lexicon_current()
     version = engine_version()
     now = timezone.now()
-    passages = [
-        Passage(
-            position=position,
-            kind=block.kind,
-            text=block.text,
-            content_hash=Passage.hash_text(block.text),
-            tokens=[token.to_dict() for token in annotate_passage(block.text, lexicon)],
-            engine_version=version,
-            lexicon_version=lexicon.version,
-            annotated_at=now,
-        )
-        for position, block in enumerate(document.blocks)
-    ]
+    annotated = [(block, annotate_passage(block.text, lexicon)) for block in document.blocks]
     with transaction.atomic():
         article = Article.objects.create(
             title=(document.title or "Untitled")[: Article._meta.get_field("title").max_length],
@@ -54,24 +46,108 @@ def article_import(
             source_name=source_name,
             char_count=sum(len(block.text) for block in document.blocks),
         )
-        for passage in passages:
-            passage.article = article
-        Passage.objects.bulk_create(passages)
+        passages = Passage.objects.bulk_create(
+            Passage(
+                article=article,
+                position=position,
+                kind=block.kind,
+                text=block.text,
+                content_hash=Passage.hash_text(block.text),
+                tokens=[token.to_dict() for token in tokens],
+                engine_version=version,
+                lexicon_version=lexicon.version,
+                annotated_at=now,
+            )
+            for position, (block, tokens) in enumerate(annotated)
+        )
+        _link_terms([(passage, tokens) for passage, (_, tokens) in zip(passages, annotated, strict=True)])
     return article
 
 
 def passages_reannotate(*, passages: Iterable[Passage], lexicon: Lexicon | None = None) -> int:
     """Rebuild the annotation of the given passages with the current engine and lexicon.
 
-    Each passage is saved on its own, guarded by its content hash, so a passage
-    edited meanwhile is left for the next run instead of being overwritten.
+    Each passage is written guarded by its content hash, so a passage edited
+    meanwhile is left for the next run instead of being overwritten.
     """
     lexicon = lexicon or lexicon_current()
     version = engine_version()
     count = 0
     for passage in passages:
-        tokens = [token.to_dict() for token in annotate_passage(passage.text, lexicon)]
-        count += Passage.objects.filter(pk=passage.pk, content_hash=passage.content_hash).update(
-            tokens=tokens, engine_version=version, lexicon_version=lexicon.version, annotated_at=timezone.now()
-        )
+        tokens = annotate_passage(passage.text, lexicon)
+        with transaction.atomic():
+            updated = Passage.objects.filter(pk=passage.pk, content_hash=passage.content_hash).update(
+                tokens=[token.to_dict() for token in tokens],
+                engine_version=version,
+                lexicon_version=lexicon.version,
+                annotated_at=timezone.now(),
+            )
+            if updated:
+                _link_terms([(passage, tokens)])
+        count += updated
     return count
+
+
+def passages_refresh(*, progress: Callable[[int, int], None] | None = None) -> tuple[int, int]:
+    """Bring every passage's annotation up to the current engine and lexicon.
+
+    A glossary change can only alter passages that contain one of the forms it
+    touched (the segmenter guarantees this), so passages annotated with an older
+    lexicon are re-annotated only when they contain a form changed since their
+    version; the others just take the new version. Passages made by another
+    engine version are all re-annotated. Returns (re-annotated, fast-forwarded).
+    """
+    lexicon = lexicon_current()
+    stale = Passage.objects.stale(engine_version=engine_version(), lexicon_version=lexicon.version)
+    rows = list(stale.order_by("pk").values_list("pk", "text", "engine_version", "lexicon_version"))
+    changed_since = _forms_changed_since({row[3] for row in rows})
+    redo: list[int] = []
+    forward: list[int] = []
+    for pk, text, passage_engine, passage_lexicon in rows:
+        pattern = changed_since.get(passage_lexicon)
+        if passage_engine != engine_version() or pattern is None or pattern.search(text):
+            redo.append(pk)
+        else:
+            forward.append(pk)
+    for start in range(0, len(forward), BATCH):
+        Passage.objects.filter(pk__in=forward[start : start + BATCH]).update(lexicon_version=lexicon.version)
+    done = 0
+    for start in range(0, len(redo), BATCH):
+        done += passages_reannotate(
+            passages=Passage.objects.filter(pk__in=redo[start : start + BATCH]), lexicon=lexicon
+        )
+        if progress:
+            progress(min(start + BATCH, len(redo)), len(redo))
+    return done, len(forward)
+
+
+def _forms_changed_since(versions: Iterable[str]) -> dict[str, re.Pattern[str] | None]:
+    """For each lexicon version, a pattern matching any form changed after it.
+
+    None (re-annotate everything) for a version the change log does not know.
+    A pattern that matches nothing when no form changed.
+    """
+    changes = list(LexiconChange.objects.order_by("pk").values_list("pk", "version", "forms"))
+    position = {version: i for i, (_, version, _) in enumerate(changes)}
+    result: dict[str, re.Pattern[str] | None] = {}
+    for version in versions:
+        if version not in position and version != "0":
+            result[version] = None
+            continue
+        start = position.get(version, -1) + 1
+        forms = sorted({form for _, _, forms in changes[start:] for form in forms}, key=len, reverse=True)
+        result[version] = re.compile("|".join(map(re.escape, forms))) if forms else re.compile(r"(?!)")
+    return result
+
+
+def _link_terms(annotated: Sequence[tuple[Passage, Sequence[Token]]]) -> None:
+    """Record which glossary terms each passage's tokens carry."""
+    slugs = {token.term for _, tokens in annotated for token in tokens if token.term}
+    term_ids = dict(Term.objects.filter(slug__in=slugs).values_list("slug", "pk")) if slugs else {}
+    through = Passage.terms.through
+    through.objects.filter(passage_id__in=[passage.pk for passage, _ in annotated]).delete()
+    through.objects.bulk_create(
+        through(passage_id=passage.pk, term_id=term_ids[slug])
+        for passage, tokens in annotated
+        for slug in sorted({token.term for token in tokens if token.term in term_ids})
+    )

@@ -1,18 +1,42 @@
+"""Glossary admin: terms (with CSV/XLSX import and export) and segmentation rules.
+
+Saving and deleting go through glossary.services so that every change records a
+new lexicon version. Only staff with the glossary permissions (admins, and the
+"editor" group made by a migration) can change anything here.
+"""
+
 from django.contrib import admin
+from django.utils.html import format_html_join
+from import_export.admin import ImportExportModelAdmin
 
 from glossary import services
-from glossary.models import Term
+from glossary.models import LexiconChange, SegmentationRule, Term
+from glossary.pinyin import plain_pinyin
+from glossary.resources import TermResource
 
 
 @admin.register(Term)
-class TermAdmin(admin.ModelAdmin):
-    list_display = ["simplified", "traditional", "pinyin", "english", "updated_at"]
-    search_fields = ["simplified", "traditional", "pinyin", "english"]
-    prepopulated_fields = {"slug": ["english"]}
+class TermAdmin(ImportExportModelAdmin):
+    resource_classes = [TermResource]
+    list_display = ["simplified", "traditional", "pinyin", "english", "category", "updated_at", "updated_by"]
+    list_filter = ["category"]
+    search_fields = ["simplified", "traditional", "variants", "english"]
+    filter_horizontal = ["related"]
+    readonly_fields = ["created_at", "updated_at", "updated_by"]
 
-    # Saving goes through the service so that every change bumps the lexicon version.
+    def get_resource_kwargs(self, request, *args, **kwargs):
+        return {**super().get_resource_kwargs(request, *args, **kwargs), "user": request.user}
+
+    def get_search_results(self, request, queryset, search_term):
+        # Pinyin is searched without tones or spaces: "lianggequeli" finds 两个确立.
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        plain = plain_pinyin(search_term)
+        if plain:
+            results |= queryset.filter(pinyin_plain__icontains=plain)
+        return results, may_have_duplicates
+
     def save_model(self, request, obj, form, change):
-        services.term_save(term=obj)
+        services.term_save(term=obj, user=request.user)
 
     def delete_model(self, request, obj):
         services.term_delete(term=obj)
@@ -20,3 +44,46 @@ class TermAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         for term in queryset:
             services.term_delete(term=term)
+
+
+@admin.register(SegmentationRule)
+class SegmentationRuleAdmin(admin.ModelAdmin):
+    list_display = ["word", "kind", "parts", "example", "updated_at", "updated_by"]
+    list_filter = ["kind"]
+    search_fields = ["word", "example"]
+    readonly_fields = ["example_segmentation", "updated_at", "updated_by"]
+    fields = ["kind", "word", "parts", "example", "example_segmentation", "updated_at", "updated_by"]
+
+    @admin.display(description="Example, segmented")
+    def example_segmentation(self, rule: SegmentationRule):
+        if not rule.pk or not rule.example:
+            return "Save the rule with an example sentence to see how it segments with and without the rule."
+        from glossary.preview import segmentation_with_and_without
+
+        before, after = segmentation_with_and_without(rule)
+        rows = [("Without this rule", " | ".join(before)), ("With this rule", " | ".join(after))]
+        return format_html_join("", "<p><strong>{}:</strong> <span lang='zh'>{}</span></p>", rows)
+
+    def save_model(self, request, obj, form, change):
+        services.rule_save(rule=obj, user=request.user)
+
+    def delete_model(self, request, obj):
+        services.rule_delete(rule=obj)
+
+    def delete_queryset(self, request, queryset):
+        for rule in queryset:
+            services.rule_delete(rule=rule)
+
+
+@admin.register(LexiconChange)
+class LexiconChangeAdmin(admin.ModelAdmin):
+    list_display = ["version", "created_at", "forms"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -2,7 +2,8 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from corpus.models import Article
-from reader.rendering import render_tokens
+from glossary.models import Term
+from reader.rendering import WordTable, render_tokens
 
 
 @require_GET
@@ -14,8 +15,21 @@ def article_list(request):
 @require_GET
 def article_detail(request, pk: int):
     article = get_object_or_404(Article.objects.readable_by(request.user), pk=pk)
+    stored = list(article.passages.only("pk", "kind", "tokens"))
+    slugs = {token["term"] for passage in stored for token in passage.tokens if token.get("term")}
+    terms = {term.slug: term for term in Term.objects.filter(slug__in=slugs)} if slugs else {}
+    words = WordTable()
     passages = [
-        {"kind": passage.kind, "html": render_tokens(passage.tokens)}
-        for passage in article.passages.only("kind", "tokens")
+        {"pk": passage.pk, "kind": passage.kind, "html": render_tokens(passage.tokens, words, terms)}
+        for passage in stored
     ]
-    return render(request, "reader/article_detail.html", {"article": article, "passages": passages})
+    context = {
+        "article": article,
+        "passages": passages,
+        "words": words.entries,
+        "terms": {
+            slug: {"english": term.english, "explanation": term.explanation, "url": term.get_absolute_url()}
+            for slug, term in terms.items()
+        },
+    }
+    return render(request, "reader/article_detail.html", context)

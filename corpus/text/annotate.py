@@ -21,7 +21,7 @@ from corpus.text.convert import (
 )
 from corpus.text.dictionary import Dictionary, default_dictionary
 from corpus.text.document import Document, Kind, parse_document
-from corpus.text.glossary import EMPTY_LEXICON, Lexicon, LexiconTerm, merge_terms
+from corpus.text.glossary import EMPTY_LEXICON, Lexicon, LexiconTerm, apply_splits, merge_terms
 from corpus.text.pinyin import capitalise, readings
 from corpus.text.segment import segmenter_for
 
@@ -127,7 +127,10 @@ def annotate_passage(text: str, lexicon: Lexicon = EMPTY_LEXICON) -> tuple[Token
     # simplified, so 長城 is cut and read exactly like 长城. The conversion keeps
     # the length, so the word boundaries map straight back onto the original.
     simplified_text = to_simplified(text)
-    simplified = merge_terms(segmenter_for(lexicon.segmenter_words).cut(simplified_text), lexicon)
+    cut = segmenter_for(lexicon.segmenter_words).cut(simplified_text)
+    if lexicon.splits:
+        cut = apply_splits(cut, dict(lexicon.splits))
+    simplified = merge_terms(cut, lexicon)
     words = _slices_like(text, simplified)
     traditional = convert_tokens(words, TO_TRADITIONAL)
     passage_pinyin = tuple(readings(simplified_text))
@@ -162,7 +165,9 @@ def _term_token(
 ) -> Token:
     if len(term.pinyin) == len(word):
         pinyin = term.pinyin
-    definitions = dictionary.definitions(word, simplified, pinyin)
+    # The term's own rendering, then CC-CEDICT's senses of the whole word if it has
+    # any; character-by-character glosses would only distract from the explanation.
+    definitions = dictionary.definitions(word, simplified, pinyin, per_character=False)
     if term.english:
         definitions = (term.english, *(d for d in definitions if d != term.english))
     return Token(

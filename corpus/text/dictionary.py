@@ -55,11 +55,14 @@ class Dictionary:
     def entries(self, word: str) -> list[Entry]:
         return self._by_headword.get(word, [])
 
-    def definitions(self, word: str, simplified: str, pinyin: Sequence[str]) -> tuple[str, ...]:
+    def definitions(
+        self, word: str, simplified: str, pinyin: Sequence[str], *, per_character: bool = True
+    ) -> tuple[str, ...]:
         """Definitions for a word, those for its reading in context first.
 
         Words CC-CEDICT does not have get one line per character instead
-        ("综: to sum up"), so that every Chinese word has some help.
+        ("综: to sum up"), so that every Chinese word has some help, unless
+        ``per_character`` is off.
 
         >>> default_dictionary().definitions("银行", "银行", ["yín", "háng"])[0]
         'bank'
@@ -69,7 +72,7 @@ class Dictionary:
             return entries[0].definitions
         if entries:
             return _ranked_definitions(entries, pinyin)
-        if len(word) < 2:
+        if len(word) < 2 or not per_character:
             return ()
         lines = []
         for char, char_simplified, reading in zip(word, simplified, pinyin, strict=True):

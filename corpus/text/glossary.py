@@ -6,7 +6,7 @@ never cuts a word in two (the segmenter is also told to keep every term form
 whole, so in practice the term is already one token).
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 
@@ -20,9 +20,15 @@ class LexiconTerm:
 
 @dataclass(frozen=True)
 class Lexicon:
+    """Everything the glossary tells the engine. Segmentation works on the
+    simplified form of a text, so ``words`` and ``splits`` are simplified."""
+
     version: str = "0"
     terms: tuple[LexiconTerm, ...] = ()
     words: tuple[str, ...] = ()  # plain "keep together" words
+    # A token jieba glues together -> the words it should be; applied wherever
+    # jieba produces exactly that token.
+    splits: tuple[tuple[str, tuple[str, ...]], ...] = ()
     _forms: dict[str, LexiconTerm] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
@@ -42,6 +48,22 @@ class Lexicon:
 
 
 EMPTY_LEXICON = Lexicon()
+
+
+def apply_splits(tokens: Iterable[str], splits: dict[str, tuple[str, ...]]) -> list[str]:
+    """Replace every token that a split rule names by the rule's parts.
+
+    >>> apply_splits(["他们", "的确", "来", "了"], {"的确": ("的", "确")})
+    ['他们', '的', '确', '来', '了']
+    """
+    result: list[str] = []
+    for token in tokens:
+        parts = splits.get(token)
+        if parts:
+            result.extend(parts)
+        else:
+            result.append(token)
+    return result
 
 
 def merge_terms(tokens: Sequence[str], lexicon: Lexicon) -> list[str]:

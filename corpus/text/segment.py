@@ -19,6 +19,12 @@ EXTRA_WORD_FREQ = 100_000
 class Segmenter:
     """A jieba tokenizer with extra words that it keeps whole.
 
+    jieba's total frequency is held at its dictionary's value while words are
+    added, so every route score that does not use an added word stays
+    exactly the same: a glossary change can only alter the segmentation of text
+    that contains one of the changed words. The glossary relies on this to
+    re-annotate only the passages that contain them.
+
     >>> Segmenter(["综治中心"]).cut("县综治中心成立")
     ['县', '综治中心', '成立']
     """
@@ -26,8 +32,10 @@ class Segmenter:
     def __init__(self, extra_words: Iterable[str] = ()) -> None:
         self._tokenizer = jieba.Tokenizer()
         self._tokenizer.initialize()
+        total = self._tokenizer.total
         for word in extra_words:
             self._tokenizer.add_word(word, freq=EXTRA_WORD_FREQ)
+        self._tokenizer.total = total
 
     def cut(self, text: str) -> list[str]:
         tokens = [token for token in self._tokenizer.cut(text, HMM=True) if token]

@@ -10,9 +10,12 @@ def test_a_reader_opens_an_article_from_the_list_and_sees_pinyin_above_the_chara
     page.wait_for_url(f"**/articles/{article.pk}/")
     assert page.get_by_role("heading", level=1).inner_text() == article.title
 
-    bank = page.locator('.w[title^="yín háng"]').first
+    bank = page.locator(".w").filter(has=page.locator("ruby", has_text="银")).first
     assert bank.locator("rt").all_inner_texts() == ["yín", "háng"]
-    assert bank.get_attribute("title") == "yín háng — bank"
+    bank.hover()
+    popup = page.locator("#word-popup")
+    popup.wait_for(state="visible")
+    assert "yín háng" in popup.inner_text() and "bank" in popup.inner_text()
     # The reading sits above its character, not beside it.
     char_box = bank.locator("ruby").first.bounding_box()
     rt_box = bank.locator("rt").first.bounding_box()

@@ -7,6 +7,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from corpus.models import Article
+from glossary.models import Term
+from glossary.services import term_save
 
 VISITORS = ["anonymous", "learner", "owner", "staff"]
 # name -> (how to build the URL from the fixtures, expected status per visitor)
@@ -20,6 +22,8 @@ MATRIX = {
         lambda a: a["draft"].get_absolute_url(),
         {"anonymous": 404, "learner": 404, "owner": 200, "staff": 200},
     ),
+    "glossary:index": (lambda a: "/glossary/?q=ping", dict.fromkeys(VISITORS, 200)),
+    "glossary:term": (lambda a: a["term"].get_absolute_url(), dict.fromkeys(VISITORS, 200)),
 }
 
 
@@ -45,6 +49,9 @@ def articles(make_article, django_user_model):
     return {
         "published": make_article(),
         "draft": make_article(owner=owner, status=Article.Status.DRAFT),
+        "term": term_save(
+            term=Term(slug="ping-an-jian-she", simplified="平安建设", english="Peaceful China initiative")
+        ),
     }
 
 
@@ -65,3 +72,22 @@ def test_admin_requires_staff(client, django_user_model, db):
     assert client.get("/admin/").status_code == 302
     client.force_login(django_user_model.objects.create_user("learner"))
     assert client.get("/admin/").status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("who", "can_change"),
+    [("learner", False), ("teacher_staff_without_glossary", False), ("editor", True), ("admin", True)],
+)
+def test_only_admins_and_editors_can_change_the_glossary(client, django_user_model, db, who, can_change):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(who, is_staff=who != "learner", is_superuser=who == "admin")
+    if who == "editor":
+        user.groups.add(Group.objects.get(name="editor"))
+    client.force_login(user)
+    response = client.post(
+        "/admin/glossary/term/add/",
+        {"slug": "he-he-zhi", "simplified": "河长制", "pinyin": "hé zhǎng zhì", "english": "river chief system"},
+    )
+    assert Term.objects.filter(slug="he-he-zhi").exists() is can_change
+    assert response.status_code == (302 if can_change else 403 if who != "learner" else 302)

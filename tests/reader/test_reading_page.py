@@ -1,7 +1,7 @@
 import re
 
 from corpus.models import Article
-from reader.rendering import render_tokens
+from reader.rendering import WordTable, render_tokens
 
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
@@ -17,9 +17,9 @@ def test_article_list_shows_published_articles(client, make_article):
 def test_reading_page_shows_every_character_with_pinyin_as_ruby(client, make_article):
     article = make_article()
     html = client.get(article.get_absolute_url()).content.decode()
-    bank = '<span class="w" title="yín háng — bank"><ruby>银<rt>yín</rt></ruby><ruby>行<rt>háng</rt></ruby></span>'
-    assert bank in html
-    assert '<h2 class="passage">' in html  # the heading passage
+    bank = r'<span class="w" tabindex="0" data-k="\d+"><ruby>银<rt>yín</rt></ruby><ruby>行<rt>háng</rt></ruby></span>'
+    assert re.search(bank, html)
+    assert '<h2 class="passage" id="p-' in html  # the heading passage
     assert "CC-CEDICT" in html and "CC BY-SA 4.0" in html
     visible = re.sub(r"<rt>.*?</rt>|<[^>]+>", "", html)
     for passage in article.passages.all():
@@ -36,22 +36,27 @@ def test_reading_page_is_rendered_from_stored_tokens(client, make_article):
 
 
 def test_title_and_text_are_escaped(client, make_article):
-    article = make_article(f"{XSS}标题\n\n正文{XSS}里有代码。")
+    article = make_article(f"{XSS}标题\n\n正文{XSS}里有代码。</script><script>alert(2)</script>")
     html = client.get(article.get_absolute_url()).content.decode()
     assert "<script>alert" not in html
     assert "onerror=alert(1)>" not in html
     assert "&lt;script&gt;alert" in html
+    # The per-page JSON tables cannot close their <script> element either.
+    assert "</script><script>" not in html
 
 
 def test_rendering_escapes_token_text_readings_and_definitions():
+    words = WordTable()
     html = render_tokens(
         [
             {"text": "<b>", "pinyin": ["", "", ""], "definitions": [], "term": None},
             {"text": "好", "pinyin": ['"><i>'], "definitions": ["<em>x</em>"], "term": None},
-        ]
+        ],
+        words,
     )
     assert "<b>" not in html and "<i>" not in html and "<em>" not in html
     assert "&lt;b&gt;" in html
+    assert words.entries[0]["d"] == ["<em>x</em>"]  # data for json_script, which escapes it
 
 
 def test_drafts_are_hidden_from_everyone_but_their_owner_and_staff(client, make_article, django_user_model):

@@ -39,4 +39,7 @@ class Command(BaseCommand):
                 return EMPTY_LEXICON
             return lexicon_current()
         except DatabaseError as error:
-            raise CommandError(f"Cannot read the glossary from the database ({error}). Check DATABASE_URL.") from None
+            raise CommandError(
+                f"Cannot read the glossary from the database ({error}). "
+                "Check DATABASE_URL, or run `manage.py migrate` if the database is older than the code."
+            ) from None

@@ -2,31 +2,35 @@ from django.core.management.base import BaseCommand
 
 from corpus import services
 from corpus.models import Passage
-from corpus.text.version import engine_version
 from glossary.lexicon import lexicon_current
-
-BATCH = 200
 
 
 class Command(BaseCommand):
-    help = "Re-annotate passages whose annotation was made by another engine or lexicon version."
+    help = (
+        "Bring stored annotation up to the current engine and glossary: re-annotate passages that a change "
+        "affects, mark the others current. --all re-annotates every passage."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--all", action="store_true", help="re-annotate every passage, stale or not")
 
     def handle(self, *args, all, **options):
-        lexicon = lexicon_current()
-        passages = Passage.objects.all()
-        if not all:
-            passages = passages.stale(engine_version=engine_version(), lexicon_version=lexicon.version)
-        # Ids first, then batches: no read cursor stays open while rows are written.
-        pks = list(passages.order_by("pk").values_list("pk", flat=True))
-        total = len(pks)
-        done = 0
-        for start in range(0, total, BATCH):
-            batch = Passage.objects.filter(pk__in=pks[start : start + BATCH])
-            done += services.passages_reannotate(passages=batch, lexicon=lexicon)
-            self.stderr.write(f"\r{min(start + BATCH, total)}/{total} passages", ending="")
-        if total:
+        def progress(done: int, total: int) -> None:
+            width = 30
+            filled = width * done // total if total else width
+            self.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} passages", ending="")
+
+        if all:
+            pks = list(Passage.objects.order_by("pk").values_list("pk", flat=True))
+            lexicon = lexicon_current()
+            done = 0
+            for start in range(0, len(pks), services.BATCH):
+                batch = Passage.objects.filter(pk__in=pks[start : start + services.BATCH])
+                done += services.passages_reannotate(passages=batch, lexicon=lexicon)
+                progress(done, len(pks))
+            forwarded = 0
+        else:
+            done, forwarded = services.passages_refresh(progress=progress)
+        if done:
             self.stderr.write("")
-        self.stdout.write(f"Re-annotated {done} of {total} passages.")
+        self.stdout.write(f"Re-annotated {done} passages; {forwarded} others were already right and marked current.")

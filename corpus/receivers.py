@@ -1,0 +1,13 @@
+"""Keeps stored annotation in step with the glossary (see glossary/signals.py)."""
+
+from django.dispatch import receiver
+
+from corpus import services
+from glossary.signals import lexicon_changed
+
+
+@receiver(lexicon_changed, dispatch_uid="corpus.refresh_annotation")
+def refresh_annotation(sender, **kwargs):
+    # Runs after the glossary change has committed; re-annotates only the
+    # passages that contain a changed form.
+    services.passages_refresh()
