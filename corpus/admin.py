@@ -1,6 +1,8 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 
-from corpus.models import Article
+from corpus import services
+from corpus.models import Article, ReadingCorrection
 
 
 @admin.register(Article)
@@ -9,3 +11,29 @@ class ArticleAdmin(admin.ModelAdmin):
     list_filter = ["status", "script"]
     search_fields = ["title"]
     readonly_fields = ["script", "meta", "char_count", "source_name"]
+
+
+@admin.register(ReadingCorrection)
+class ReadingCorrectionAdmin(admin.ModelAdmin):
+    list_display = ["text", "pinyin", "passage", "author", "updated_at"]
+    search_fields = ["text"]
+    readonly_fields = ["passage", "offset", "text", "pinyin", "author", "created_at", "updated_at"]
+    actions = ["promote"]
+
+    def has_add_permission(self, request):
+        return False  # corrections are made on the reading page, by the article's owner
+
+    @admin.action(description="Promote to a global reading rule (applies everywhere)", permissions=["promote"])
+    def promote(self, request, queryset):
+        for correction in queryset.select_related("passage__article"):
+            try:
+                rule = services.reading_correction_promote(correction=correction, user=request.user)
+            except ValidationError as error:
+                self.message_user(request, f"{correction.text}: {'; '.join(error.messages)}", messages.ERROR)
+            else:
+                self.message_user(request, f"{rule.word} is now read {rule.pinyin} everywhere.")
+
+    def has_promote_permission(self, request):
+        return request.user.has_perm("glossary.add_readingrule") and request.user.has_perm(
+            "glossary.change_readingrule"
+        )

@@ -92,3 +92,26 @@ class Passage(models.Model):
     @staticmethod
     def hash_text(text: str) -> str:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class ReadingCorrection(models.Model):
+    """A teacher's correction of the reading of one word occurrence in her article.
+
+    Kept by character offset and text, and applied again whenever the passage is
+    re-annotated; it stops applying (but is kept) if the passage text there changes.
+    """
+
+    passage = models.ForeignKey(Passage, on_delete=models.CASCADE, related_name="corrections")
+    offset = models.PositiveIntegerField(help_text="Character offset of the word in the passage text.")
+    text = models.CharField(max_length=40)
+    pinyin = models.JSONField(help_text="One syllable per character of text.")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["passage", "offset"]
+        constraints = [models.UniqueConstraint(fields=["passage", "offset"], name="correction_unique_occurrence")]
+
+    def __str__(self) -> str:
+        return f"{self.text} {' '.join(self.pinyin)}"

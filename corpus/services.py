@@ -8,16 +8,19 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from corpus.models import Article, Passage
+from corpus.models import Article, Passage, ReadingCorrection
 from corpus.text.annotate import Token, annotate_passage
 from corpus.text.document import Document
 from corpus.text.glossary import Lexicon
 from corpus.text.version import engine_version
 from glossary.lexicon import lexicon_current
-from glossary.models import LexiconChange, Term
+from glossary.models import LexiconChange, ReadingRule, Term
+from glossary.pinyin import check_syllables
+from glossary.services import reading_rule_save
 
 BATCH = 200
 
@@ -75,9 +78,10 @@ def passages_reannotate(*, passages: Iterable[Passage], lexicon: Lexicon | None 
     count = 0
     for passage in passages:
         tokens = annotate_passage(passage.text, lexicon)
+        corrections = list(passage.corrections.all())
         with transaction.atomic():
             updated = Passage.objects.filter(pk=passage.pk, content_hash=passage.content_hash).update(
-                tokens=[token.to_dict() for token in tokens],
+                tokens=_corrected([token.to_dict() for token in tokens], corrections),
                 engine_version=version,
                 lexicon_version=lexicon.version,
                 annotated_at=timezone.now(),
@@ -151,3 +155,49 @@ def _link_terms(annotated: Sequence[tuple[Passage, Sequence[Token]]]) -> None:
         for passage, tokens in annotated
         for slug in sorted({token.term for token in tokens if token.term in term_ids})
     )
+
+
+def _corrected(tokens: list[dict], corrections: Iterable[ReadingCorrection]) -> list[dict]:
+    """Stored tokens with teachers' corrections applied where the word is still there."""
+    by_offset = {c.offset: c for c in corrections}
+    if not by_offset:
+        return tokens
+    start = 0
+    for token in tokens:
+        correction = by_offset.get(start)
+        if correction and correction.text == token["text"] and len(correction.pinyin) == len(token["text"]):
+            token["pinyin"] = list(correction.pinyin)
+        start += len(token["text"])
+    return tokens
+
+
+@transaction.atomic
+def reading_correct(
+    *, passage: Passage, offset: int, text: str, pinyin: Sequence[str], author: AbstractBaseUser
+) -> ReadingCorrection:
+    """Correct the reading of the word at ``offset`` in one passage, now and after any re-annotation."""
+    passage = Passage.objects.select_for_update().get(pk=passage.pk)
+    starts = {}
+    position = 0
+    for token in passage.tokens:
+        starts[position] = token["text"]
+        position += len(token["text"])
+    if starts.get(offset) != text:
+        raise ValidationError(f"“{text}” is not a word at position {offset} of this passage; reload the page.")
+    problem = check_syllables(text, list(pinyin))
+    if problem:
+        raise ValidationError(problem)
+    correction, _ = ReadingCorrection.objects.update_or_create(
+        passage=passage, offset=offset, defaults={"text": text, "pinyin": list(pinyin), "author": author}
+    )
+    passage.tokens = _corrected(passage.tokens, [correction])
+    passage.save(update_fields=["tokens"])
+    return correction
+
+
+def reading_correction_promote(*, correction: ReadingCorrection, user: AbstractBaseUser) -> ReadingRule:
+    """Make a correction the word's reading everywhere (a new lexicon version)."""
+    rule = ReadingRule.objects.filter(word=correction.text).first() or ReadingRule(word=correction.text)
+    rule.pinyin = " ".join(correction.pinyin)
+    rule.note = f"Promoted from a correction in “{correction.passage.article.title}”"[:300]
+    return reading_rule_save(rule=rule, user=user)

@@ -10,7 +10,7 @@ from django.utils.html import format_html_join
 from import_export.admin import ImportExportModelAdmin
 
 from glossary import services
-from glossary.models import LexiconChange, SegmentationRule, Term
+from glossary.models import LexiconChange, ReadingRule, SegmentationRule, Term
 from glossary.pinyin import plain_pinyin
 from glossary.resources import TermResource
 
@@ -73,6 +73,23 @@ class SegmentationRuleAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         for rule in queryset:
             services.rule_delete(rule=rule)
+
+
+@admin.register(ReadingRule)
+class ReadingRuleAdmin(admin.ModelAdmin):
+    list_display = ["word", "pinyin", "note", "updated_at", "updated_by"]
+    search_fields = ["word", "note"]
+    readonly_fields = ["updated_at", "updated_by"]
+
+    def save_model(self, request, obj, form, change):
+        services.reading_rule_save(rule=obj, user=request.user)
+
+    def delete_model(self, request, obj):
+        services.reading_rule_delete(rule=obj)
+
+    def delete_queryset(self, request, queryset):
+        for rule in queryset:
+            services.reading_rule_delete(rule=rule)
 
 
 @admin.register(LexiconChange)

@@ -2,7 +2,7 @@
 
 from corpus.text.convert import to_simplified
 from corpus.text.glossary import Lexicon, LexiconTerm
-from glossary.models import SegmentationRule, Term
+from glossary.models import ReadingRule, SegmentationRule, Term
 from glossary.services import lexicon_version_current
 
 
@@ -25,4 +25,5 @@ def lexicon_current() -> Lexicon:
         terms=terms,
         words=tuple(rule.word for rule in rules if rule.kind == SegmentationRule.Kind.KEEP),
         splits=tuple((rule.word, tuple(rule.part_list)) for rule in rules if rule.kind == SegmentationRule.Kind.SPLIT),
+        readings=tuple((rule.word, tuple(rule.pinyin.split())) for rule in ReadingRule.objects.order_by("pk")),
     )

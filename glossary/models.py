@@ -120,6 +120,25 @@ class SegmentationRule(models.Model):
         return self.parts.split()
 
 
+class ReadingRule(models.Model):
+    """A reading that wins everywhere the word occurs (usually a promoted teacher correction)."""
+
+    word = models.CharField(max_length=40, unique=True, help_text="In simplified characters.")
+    pinyin = models.CharField(max_length=300, help_text="One tone-marked syllable per character: chóng qìng.")
+    note = models.CharField(max_length=300, blank=True, help_text="Why, or where the correction came from.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+
+    class Meta:
+        ordering = ["word"]
+
+    def __str__(self) -> str:
+        return f"{self.word} {self.pinyin}"
+
+
 class LexiconChange(models.Model):
     """One row per glossary change; the newest row's version is the lexicon version.
 

@@ -24,3 +24,23 @@ def split_list(text: str) -> list[str]:
     ['社会治安综合治理中心', '综治中心']
     """
     return [item.strip() for item in _SEPARATORS.split(text) if item.strip()]
+
+
+# One pinyin syllable with tone marks (or none, for the neutral tone).
+_SYLLABLE = re.compile(r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]+", re.IGNORECASE)
+
+
+def check_syllables(text: str, syllables: list[str]) -> str:
+    """"" when ``syllables`` can be the reading of ``text``, else what is wrong.
+
+    >>> check_syllables("重庆", ["chóng", "qìng"])
+    ''
+    >>> check_syllables("重庆", ["chong2", "qing4"])
+    'Write "chong2" with tone marks, e.g. mǎ, not ma3.'
+    """
+    if len(syllables) != len(text):
+        return f"Give one syllable per character: {text} has {len(text)} characters, the reading has {len(syllables)}."
+    for syllable in syllables:
+        if not _SYLLABLE.fullmatch(unicodedata.normalize("NFC", syllable)):
+            return f'Write "{syllable}" with tone marks, e.g. mǎ, not ma3.'
+    return ""

@@ -15,8 +15,8 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from corpus.text.convert import TO_TRADITIONAL, convert, to_simplified
-from glossary.models import LexiconChange, SegmentationRule, Term
-from glossary.pinyin import plain_pinyin
+from glossary.models import LexiconChange, ReadingRule, SegmentationRule, Term
+from glossary.pinyin import check_syllables, plain_pinyin
 from glossary.signals import lexicon_changed
 
 
@@ -115,6 +115,30 @@ def rule_save(*, rule: SegmentationRule, user: AbstractBaseUser | None = None) -
 
 @transaction.atomic
 def rule_delete(*, rule: SegmentationRule) -> None:
+    word = rule.word
+    rule.delete()
+    lexicon_record_change(forms=[word])
+
+
+@transaction.atomic
+def reading_rule_save(*, rule: ReadingRule, user: AbstractBaseUser | None = None) -> ReadingRule:
+    """Create or update a global reading; every passage containing the word follows it."""
+    old_word = ReadingRule.objects.get(pk=rule.pk).word if rule.pk else ""
+    rule.word = to_simplified(unicodedata.normalize("NFC", rule.word.strip()))
+    rule.pinyin = " ".join(unicodedata.normalize("NFC", rule.pinyin).split())
+    problem = check_syllables(rule.word, rule.pinyin.split())
+    if problem:
+        raise ValidationError({"pinyin": problem})
+    rule.full_clean()
+    if user is not None and user.is_authenticated:
+        rule.updated_by = user
+    rule.save()
+    lexicon_record_change(forms=[old_word, rule.word])
+    return rule
+
+
+@transaction.atomic
+def reading_rule_delete(*, rule: ReadingRule) -> None:
     word = rule.word
     rule.delete()
     lexicon_record_change(forms=[word])

@@ -43,17 +43,25 @@ class WordTable:
 
 
 def render_tokens(
-    tokens: Iterable[Mapping[str, Any]], words: WordTable, known_terms: Collection[str] | None = None
+    tokens: Iterable[Mapping[str, Any]],
+    words: WordTable,
+    known_terms: Collection[str] | None = None,
+    *,
+    with_offsets: bool = False,
 ) -> SafeString:
     """A passage's tokens as inline HTML: one focusable span per word, <ruby> per character.
 
     ``known_terms``: slugs that still exist; a stored term not among them is shown
     as a plain word, so a deleted glossary term is never highlighted.
+    ``with_offsets``: add each word's character offset (for the owner's corrections).
     """
     parts: list[str] = []
+    offset = 0
     for token in tokens:
         text = token["text"]
         pinyin = token["pinyin"]
+        start = offset
+        offset += len(text)
         if not any(pinyin):
             parts.append(escape(text))
             continue
@@ -61,7 +69,8 @@ def render_tokens(
         if term and known_terms is not None and term not in known_terms:
             term = None
         css = "w term" if term else "w"
-        parts.append(f'<span class="{css}" tabindex="0" data-k="{words.key_for(token, term)}">')
+        where = f' data-o="{start}"' if with_offsets else ""
+        parts.append(f'<span class="{css}" tabindex="0" data-k="{words.key_for(token, term)}"{where}>')
         # One <ruby> per character: Chromium then widens each base to fit its
         # reading instead of letting wide readings overlap.
         for char, reading in zip(text, pinyin, strict=False):

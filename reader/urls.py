@@ -6,4 +6,5 @@ app_name = "reader"
 urlpatterns = [
     path("", views.article_list, name="articles"),
     path("articles/<int:pk>/", views.article_detail, name="article"),
+    path("passages/<int:pk>/reading/", views.passage_reading_correct, name="passage-reading"),
 ]

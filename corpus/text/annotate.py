@@ -127,21 +127,24 @@ def annotate_passage(text: str, lexicon: Lexicon = EMPTY_LEXICON) -> tuple[Token
     # simplified, so 長城 is cut and read exactly like 长城. The conversion keeps
     # the length, so the word boundaries map straight back onto the original.
     simplified_text = to_simplified(text)
-    cut = segmenter_for(lexicon.segmenter_words).cut(simplified_text)
+    dictionary = default_dictionary()
+    cut = segmenter_for(lexicon.segmenter_words).cut(simplified_text, known=dictionary.has_word)
     if lexicon.splits:
         cut = apply_splits(cut, dict(lexicon.splits))
     simplified = merge_terms(cut, lexicon)
     words = _slices_like(text, simplified)
     traditional = convert_tokens(words, TO_TRADITIONAL)
     passage_pinyin = tuple(readings(simplified_text))
-    dictionary = default_dictionary()
     has_terms = bool(lexicon.terms)
+    has_readings = bool(lexicon.readings)
     tokens = []
     start = 0
     for word, word_s, word_t in zip(words, simplified, traditional, strict=True):
         end = start + len(word)
         word_pinyin = passage_pinyin[start:end]
         start = end
+        if has_readings:
+            word_pinyin = lexicon.reading_for(word_s) or word_pinyin
         term = has_terms and (lexicon.term_for(word_s) or lexicon.term_for(word))
         if term:
             tokens.append(_term_token(word, word_s, word_t, word_pinyin, term, dictionary))

@@ -55,6 +55,9 @@ class Dictionary:
     def entries(self, word: str) -> list[Entry]:
         return self._by_headword.get(word, [])
 
+    def has_word(self, word: str) -> bool:
+        return word in self._by_headword
+
     def definitions(
         self, word: str, simplified: str, pinyin: Sequence[str], *, per_character: bool = True
     ) -> tuple[str, ...]:

@@ -29,15 +29,24 @@ class Lexicon:
     # A token jieba glues together -> the words it should be; applied wherever
     # jieba produces exactly that token.
     splits: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Global reading rules (a word -> its reading, one syllable per character),
+    # promoted from teachers' corrections; the word is also kept whole.
+    readings: tuple[tuple[str, tuple[str, ...]], ...] = ()
     _forms: dict[str, LexiconTerm] = field(init=False, repr=False, compare=False, hash=False)
+    _readings: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         forms = {form: term for term in self.terms for form in term.forms if form}
         object.__setattr__(self, "_forms", forms)
+        readings = {word: pinyin for word, pinyin in self.readings if len(word) == len(pinyin)}
+        object.__setattr__(self, "_readings", readings)
 
     @property
     def segmenter_words(self) -> frozenset[str]:
-        return frozenset(self._forms) | frozenset(self.words)
+        return frozenset(self._forms) | frozenset(self.words) | frozenset(self._readings)
+
+    def reading_for(self, simplified: str) -> tuple[str, ...] | None:
+        return self._readings.get(simplified)
 
     def term_for(self, text: str) -> LexiconTerm | None:
         return self._forms.get(text)

@@ -1,7 +1,7 @@
 """Word segmentation with jieba, one Tokenizer per word list (no global state)."""
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 import jieba
@@ -37,8 +37,25 @@ class Segmenter:
             self._tokenizer.add_word(word, freq=EXTRA_WORD_FREQ)
         self._tokenizer.total = total
 
-    def cut(self, text: str) -> list[str]:
+    def cut(self, text: str, known: Callable[[str], bool] | None = None) -> list[str]:
+        """Words of the text; with ``known``, only words someone has heard of.
+
+        jieba's HMM joins characters its dictionary cannot place into "new words".
+        It finds some names that way, but mostly glues a function word to its
+        neighbour (这是, 最有, 他长 in 他长得很高), which a learner would look up
+        as a word that does not exist. A new word is kept only when ``known``
+        says a dictionary has it; otherwise it is cut again without the HMM.
+        """
         tokens = [token for token in self._tokenizer.cut(text, HMM=True) if token]
+        if known is not None:
+            words = self._tokenizer.FREQ
+            checked: list[str] = []
+            for token in tokens:
+                if len(token) > 1 and not words.get(token) and not known(token):
+                    checked.extend(self._tokenizer.cut(token, HMM=False))
+                else:
+                    checked.append(token)
+            tokens = checked
         # jieba returns every character it is given; if a future version did not,
         # one token per character still keeps the contract.
         if "".join(tokens) != text:

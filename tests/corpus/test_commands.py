@@ -69,8 +69,10 @@ def test_annotate_script_option_converts_text_but_not_readings(db, article_file)
     assert traditional["script"] == "simplified"  # the script the text was written in
 
 
-def test_annotate_output_is_utf8_not_ascii_escaped(db, article_file):
-    ascii_terminal = {**os.environ, "LANG": "C", "LC_ALL": "C", "PYTHONIOENCODING": "ascii"}
+def test_annotate_output_is_utf8_not_ascii_escaped(db, article_file, tmp_path):
+    # A database that was never migrated: annotate still works, without a glossary.
+    fresh = f"sqlite:///{tmp_path / 'never-migrated.sqlite3'}"
+    ascii_terminal = {**os.environ, "LANG": "C", "LC_ALL": "C", "PYTHONIOENCODING": "ascii", "DATABASE_URL": fresh}
     result = subprocess.run(
         [sys.executable, "manage.py", "annotate", str(article_file)],
         cwd=ROOT, capture_output=True, check=True, env=ascii_terminal,

@@ -24,6 +24,27 @@ MATRIX = {
     ),
     "glossary:index": (lambda a: "/glossary/?q=ping", dict.fromkeys(VISITORS, 200)),
     "glossary:term": (lambda a: a["term"].get_absolute_url(), dict.fromkeys(VISITORS, 200)),
+    # POST rows: (url, data) -> status. Correcting a reading: the article's owner and staff only.
+    "reader:passage-reading": (
+        lambda a: ("POST", f"/passages/{a['published_passage'].pk}/reading/", a["correction"]),
+        {"anonymous": 302, "learner": 404, "owner": 200, "staff": 200},
+    ),
+    "reader:passage-reading [GET]": (
+        lambda a: f"/passages/{a['published_passage'].pk}/reading/",
+        dict.fromkeys(VISITORS, 405),
+    ),
+    "login": (lambda a: "/accounts/login/", dict.fromkeys(VISITORS, 200)),
+    "logout": (lambda a: ("POST", "/accounts/logout/", {}), dict.fromkeys(VISITORS, 302)),
+    "logout [GET]": (lambda a: "/accounts/logout/", dict.fromkeys(VISITORS, 405)),
+    "password_change": (lambda a: "/accounts/password_change/", {**dict.fromkeys(VISITORS, 200), "anonymous": 302}),
+    "password_change_done": (
+        lambda a: "/accounts/password_change/done/",
+        {**dict.fromkeys(VISITORS, 200), "anonymous": 302},
+    ),
+    "password_reset": (lambda a: "/accounts/password_reset/", dict.fromkeys(VISITORS, 200)),
+    "password_reset_done": (lambda a: "/accounts/password_reset/done/", dict.fromkeys(VISITORS, 200)),
+    "password_reset_confirm": (lambda a: "/accounts/reset/MQ/bad-token/", dict.fromkeys(VISITORS, 200)),
+    "password_reset_complete": (lambda a: "/accounts/reset/done/", dict.fromkeys(VISITORS, 200)),
 }
 
 
@@ -46,8 +67,17 @@ def test_every_url_pattern_has_a_row():
 @pytest.fixture
 def articles(make_article, django_user_model):
     owner = django_user_model.objects.create_user("owner")
+    published = make_article(owner=owner)
+    passage = published.passages.get(position=2)
+    offset = 0
+    for token in passage.tokens:
+        if token["text"] == "银行":
+            break
+        offset += len(token["text"])
     return {
-        "published": make_article(),
+        "published": published,
+        "published_passage": passage,
+        "correction": {"offset": offset, "text": "银行", "pinyin": "yín háng"},
         "draft": make_article(owner=owner, status=Article.Status.DRAFT),
         "term": term_save(
             term=Term(slug="ping-an-jian-she", simplified="平安建设", english="Peaceful China initiative")
@@ -65,7 +95,13 @@ def test_authorization_matrix(client, django_user_model, articles, row, visitor)
     elif visitor == "staff":
         client.force_login(django_user_model.objects.create_user("admin", is_staff=True))
     url_for, expected = MATRIX[row]
-    assert client.get(url_for(articles)).status_code == expected[visitor]
+    target = url_for(articles)
+    if isinstance(target, tuple):
+        _, url, data = target
+        response = client.post(url, data)
+    else:
+        response = client.get(target)
+    assert response.status_code == expected[visitor]
 
 
 def test_admin_requires_staff(client, django_user_model, db):
