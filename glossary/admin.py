@@ -1,4 +1,4 @@
-"""Glossary admin: terms (with CSV/XLSX import and export) and segmentation rules.
+"""Glossary admin: terms (with CSV/XLSX import and export), segmentation and reading rules.
 
 Saving and deleting go through glossary.services so that every change records a
 new lexicon version. Only staff with the glossary permissions (admins, and the
@@ -15,8 +15,22 @@ from glossary.pinyin import plain_pinyin
 from glossary.resources import TermResource
 
 
+class SavedThroughServices:
+    """Admin saves and deletes go through glossary.services, so each records a lexicon change."""
+
+    def save_model(self, request, obj, form, change):
+        self.save_with_service(obj, request.user)
+
+    def delete_model(self, request, obj):
+        self.delete_with_service(obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_with_service(obj)
+
+
 @admin.register(Term)
-class TermAdmin(ImportExportModelAdmin):
+class TermAdmin(SavedThroughServices, ImportExportModelAdmin):
     resource_classes = [TermResource]
     list_display = ["simplified", "traditional", "pinyin", "english", "category", "updated_at", "updated_by"]
     list_filter = ["category"]
@@ -35,19 +49,15 @@ class TermAdmin(ImportExportModelAdmin):
             results |= queryset.filter(pinyin_plain__icontains=plain)
         return results, may_have_duplicates
 
-    def save_model(self, request, obj, form, change):
-        services.term_save(term=obj, user=request.user)
+    def save_with_service(self, term, user):
+        services.term_save(term=term, user=user)
 
-    def delete_model(self, request, obj):
-        services.term_delete(term=obj)
-
-    def delete_queryset(self, request, queryset):
-        for term in queryset:
-            services.term_delete(term=term)
+    def delete_with_service(self, term):
+        services.term_delete(term=term)
 
 
 @admin.register(SegmentationRule)
-class SegmentationRuleAdmin(admin.ModelAdmin):
+class SegmentationRuleAdmin(SavedThroughServices, admin.ModelAdmin):
     list_display = ["word", "kind", "parts", "example", "updated_at", "updated_by"]
     list_filter = ["kind"]
     search_fields = ["word", "example"]
@@ -64,32 +74,24 @@ class SegmentationRuleAdmin(admin.ModelAdmin):
         rows = [("Without this rule", " | ".join(before)), ("With this rule", " | ".join(after))]
         return format_html_join("", "<p><strong>{}:</strong> <span lang='zh'>{}</span></p>", rows)
 
-    def save_model(self, request, obj, form, change):
-        services.rule_save(rule=obj, user=request.user)
+    def save_with_service(self, rule, user):
+        services.rule_save(rule=rule, user=user)
 
-    def delete_model(self, request, obj):
-        services.rule_delete(rule=obj)
-
-    def delete_queryset(self, request, queryset):
-        for rule in queryset:
-            services.rule_delete(rule=rule)
+    def delete_with_service(self, rule):
+        services.rule_delete(rule=rule)
 
 
 @admin.register(ReadingRule)
-class ReadingRuleAdmin(admin.ModelAdmin):
+class ReadingRuleAdmin(SavedThroughServices, admin.ModelAdmin):
     list_display = ["word", "pinyin", "note", "updated_at", "updated_by"]
     search_fields = ["word", "note"]
     readonly_fields = ["updated_at", "updated_by"]
 
-    def save_model(self, request, obj, form, change):
-        services.reading_rule_save(rule=obj, user=request.user)
+    def save_with_service(self, rule, user):
+        services.reading_rule_save(rule=rule, user=user)
 
-    def delete_model(self, request, obj):
-        services.reading_rule_delete(rule=obj)
-
-    def delete_queryset(self, request, queryset):
-        for rule in queryset:
-            services.reading_rule_delete(rule=rule)
+    def delete_with_service(self, rule):
+        services.reading_rule_delete(rule=rule)
 
 
 @admin.register(LexiconChange)
