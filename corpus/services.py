@@ -6,6 +6,7 @@ whole, with every passage annotated, or not at all.
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -13,7 +14,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from corpus.models import Article, Passage, ReadingCorrection
-from corpus.text.annotate import Token, annotate_passages
 from corpus.text.document import Document
 from corpus.text.glossary import Lexicon
 from corpus.text.version import engine_version
@@ -22,7 +22,19 @@ from glossary.models import LexiconChange, ReadingRule, Term
 from glossary.pinyin import check_syllables
 from glossary.services import reading_rule_save
 
+if TYPE_CHECKING:
+    from corpus.text.annotate import Token
+
 BATCH = 200
+
+
+def _annotate(texts: Sequence[str], lexicon: Lexicon) -> list[tuple["Token", ...]]:
+    # Imported here, not at the top: the web process imports this module (for
+    # corrections and the glossary receiver) but must never load jieba, pypinyin
+    # or the polyphone model just to serve reading pages.
+    from corpus.text.annotate import annotate_passages
+
+    return annotate_passages(texts, lexicon)
 
 
 def article_import(
@@ -39,7 +51,7 @@ def article_import(
     version = engine_version()
     now = timezone.now()
     annotated = list(
-        zip(document.blocks, annotate_passages([block.text for block in document.blocks], lexicon), strict=True)
+        zip(document.blocks, _annotate([block.text for block in document.blocks], lexicon), strict=True)
     )
     with transaction.atomic():
         article = Article.objects.create(
@@ -79,7 +91,7 @@ def passages_reannotate(*, passages: Iterable[Passage], lexicon: Lexicon | None 
     version = engine_version()
     count = 0
     passages = list(passages)
-    all_tokens = annotate_passages([passage.text for passage in passages], lexicon)
+    all_tokens = _annotate([passage.text for passage in passages], lexicon)
     for passage, tokens in zip(passages, all_tokens, strict=True):
         corrections = list(passage.corrections.all())
         with transaction.atomic():
@@ -147,7 +159,7 @@ def _forms_changed_since(versions: Iterable[str]) -> dict[str, re.Pattern[str] |
     return result
 
 
-def _link_terms(annotated: Sequence[tuple[Passage, Sequence[Token]]]) -> None:
+def _link_terms(annotated: Sequence[tuple[Passage, Sequence["Token"]]]) -> None:
     """Record which glossary terms each passage's tokens carry."""
     slugs = {token.term for _, tokens in annotated for token in tokens if token.term}
     term_ids = dict(Term.objects.filter(slug__in=slugs).values_list("slug", "pk")) if slugs else {}
