@@ -17,6 +17,19 @@ class Category(models.TextChoices):
     TECHNOLOGY = "technology", "Technology"
 
 
+class Edited(models.Model):
+    """When a glossary row was made and changed, and who changed it last."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+
 class TermQuerySet(models.QuerySet):
     def search(self, query: str):
         """Match hanzi in either script, pinyin with or without tones, or English."""
@@ -37,7 +50,7 @@ class TermQuerySet(models.QuerySet):
         return self.filter(condition)
 
 
-class Term(models.Model):
+class Term(Edited):
     """A policy term that the segmenter keeps whole and the reader explains."""
 
     slug = models.SlugField(
@@ -59,15 +72,10 @@ class Term(models.Model):
     category = models.CharField(max_length=20, choices=Category.choices, blank=True)
     origin = models.CharField(max_length=200, blank=True, help_text="Source or date of origin.")
     related = models.ManyToManyField("self", blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
 
     objects = TermQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Edited.Meta):
         ordering = ["pinyin_plain", "simplified"]
 
     def __str__(self) -> str:
@@ -88,7 +96,7 @@ class Term(models.Model):
         return list(dict.fromkeys(f for f in (self.simplified, self.traditional, *self.variant_list) if f))
 
 
-class SegmentationRule(models.Model):
+class SegmentationRule(Edited):
     """A fix to segmentation everywhere: keep a word together, or split a glued one."""
 
     class Kind(models.TextChoices):
@@ -103,13 +111,8 @@ class SegmentationRule(models.Model):
     example = models.CharField(
         max_length=300, blank=True, help_text="A sentence that shows the problem; its segmentation is shown below."
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
 
-    class Meta:
+    class Meta(Edited.Meta):
         ordering = ["word"]
 
     def __str__(self) -> str:
@@ -120,19 +123,14 @@ class SegmentationRule(models.Model):
         return self.parts.split()
 
 
-class ReadingRule(models.Model):
+class ReadingRule(Edited):
     """A reading that wins everywhere the word occurs (usually a promoted teacher correction)."""
 
     word = models.CharField(max_length=40, unique=True, help_text="In simplified characters.")
     pinyin = models.CharField(max_length=300, help_text="One tone-marked syllable per character: chóng qìng.")
     note = models.CharField(max_length=300, blank=True, help_text="Why, or where the correction came from.")
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
 
-    class Meta:
+    class Meta(Edited.Meta):
         ordering = ["word"]
 
     def __str__(self) -> str:

@@ -73,17 +73,29 @@ def _unique_slug(term: Term) -> str:
     return slug
 
 
+def _save_and_record(obj, *, user: AbstractBaseUser | None, forms: Iterable[str]):
+    """Stamp who changed it, save, and record the lexicon change (the caller validated and holds the transaction)."""
+    if user is not None and user.is_authenticated:
+        obj.updated_by = user
+    obj.save()
+    lexicon_record_change(forms=forms)
+    return obj
+
+
+@transaction.atomic
+def _delete_word_rule(rule: SegmentationRule | ReadingRule) -> None:
+    word = rule.word
+    rule.delete()
+    lexicon_record_change(forms=[word])
+
+
 @transaction.atomic
 def term_save(*, term: Term, user: AbstractBaseUser | None = None) -> Term:
     """Create or update a term; the lexicon version changes with it."""
     old_forms = Term.objects.get(pk=term.pk).forms if term.pk else []
     term_validate(term)
     term.full_clean(exclude=["related"])
-    if user is not None and user.is_authenticated:
-        term.updated_by = user
-    term.save()
-    lexicon_record_change(forms=[*old_forms, *term.forms])
-    return term
+    return _save_and_record(term, user=user, forms=[*old_forms, *term.forms])
 
 
 @transaction.atomic
@@ -106,18 +118,11 @@ def rule_save(*, rule: SegmentationRule, user: AbstractBaseUser | None = None) -
     else:
         rule.parts = ""
     rule.full_clean()
-    if user is not None and user.is_authenticated:
-        rule.updated_by = user
-    rule.save()
-    lexicon_record_change(forms=[old_word, rule.word])
-    return rule
+    return _save_and_record(rule, user=user, forms=[old_word, rule.word])
 
 
-@transaction.atomic
 def rule_delete(*, rule: SegmentationRule) -> None:
-    word = rule.word
-    rule.delete()
-    lexicon_record_change(forms=[word])
+    _delete_word_rule(rule)
 
 
 @transaction.atomic
@@ -130,15 +135,8 @@ def reading_rule_save(*, rule: ReadingRule, user: AbstractBaseUser | None = None
     if problem:
         raise ValidationError({"pinyin": problem})
     rule.full_clean()
-    if user is not None and user.is_authenticated:
-        rule.updated_by = user
-    rule.save()
-    lexicon_record_change(forms=[old_word, rule.word])
-    return rule
+    return _save_and_record(rule, user=user, forms=[old_word, rule.word])
 
 
-@transaction.atomic
 def reading_rule_delete(*, rule: ReadingRule) -> None:
-    word = rule.word
-    rule.delete()
-    lexicon_record_change(forms=[word])
+    _delete_word_rule(rule)
