@@ -21,6 +21,7 @@ migrate: install
 demo: migrate
 	$(PY) manage.py load_glossary
 	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo_accounts
 
 run: demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)

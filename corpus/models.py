@@ -17,18 +17,31 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.PUBLISHED)
 
     def readable_by(self, user):
-        """Published articles, plus the user's own drafts (all of them for staff)."""
+        """The one visibility rule: public articles; the user's own; articles assigned
+        to a class she belongs to or teaches (when shared with classes only); all for staff.
+        """
         if user.is_staff:
             return self.all()
         if user.is_authenticated:
-            return self.filter(Q(status=Article.Status.PUBLISHED) | Q(owner=user))
+            # Through reverse relation names, so corpus never imports reader.
+            assigned = Article.objects.filter(
+                Q(assignments__classroom__memberships__learner=user) | Q(assignments__classroom__teacher=user)
+            ).values("pk")
+            return self.filter(
+                Q(status=Article.Status.PUBLISHED)
+                | Q(owner=user)
+                | Q(status=Article.Status.CLASSES, pk__in=assigned)
+            )
         return self.published()
 
 
 class Article(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        PUBLISHED = "published", "Published"
+        """Who may read it (the field keeps its first name, status, for the import code)."""
+
+        DRAFT = "draft", "Private draft"
+        PUBLISHED = "published", "Public"
+        CLASSES = "classes", "Assigned classes only"
 
     title = models.CharField(max_length=300)
     script = models.CharField(max_length=12, choices=Script.choices)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -216,3 +216,15 @@ def reading_correction_promote(*, correction: ReadingCorrection, user: AbstractB
     rule.pinyin = " ".join(correction.pinyin)
     rule.note = f"Promoted from a correction in “{correction.passage.article.title}”"[:300]
     return reading_rule_save(rule=rule, user=user)
+
+
+@transaction.atomic
+def article_visibility_set(*, article: Article, status: str, user: AbstractBaseUser) -> Article:
+    """Public, assigned classes only, or private draft: the owner (or an admin) decides."""
+    if not (user.is_staff or article.owner_id == user.pk):
+        raise PermissionDenied("Only the article's owner changes who can read it.")
+    if status not in Article.Status.values:
+        raise ValidationError("Choose public, assigned classes only or private draft.")
+    article.status = status
+    article.save(update_fields=["status", "updated_at"])
+    return article

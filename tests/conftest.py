@@ -21,3 +21,10 @@ def make_article(db):
         return services.article_import(document=parse_document(text), **kwargs)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # PBKDF2's deliberate slowness (~0.5 s a user here) is for attackers, not for tests
+    # that create a school of users each.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -99,6 +99,7 @@
     current = el;
     fill(word);
     popup.hidden = false;
+    document.dispatchEvent(new CustomEvent("yuedu:popup-open", { detail: { word: el, popup } }));
     el.setAttribute("aria-describedby", "word-popup");
     const rect = el.getBoundingClientRect();
     const width = popup.offsetWidth;

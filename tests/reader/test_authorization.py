@@ -4,47 +4,167 @@ Adding a URL pattern without a row here fails ``test_every_url_pattern_has_a_row
 """
 
 import pytest
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from corpus.models import Article
 from glossary.models import Term
 from glossary.services import term_save
+from reader import words
 
-VISITORS = ["anonymous", "learner", "owner", "staff"]
+JSON = {"content_type": "application/json"}
+
+VISITORS = ["anonymous", "learner_a", "learner_b", "owner", "other_teacher", "admin"]
+# learner_a is in the owner's class; learner_b in no class; owner is the teacher who owns the
+# articles and the class; other_teacher teaches another class; admin is staff.
+SIGNED_IN = VISITORS[1:]
+LEARNERS = ["learner_a", "learner_b"]
+
+
+def _all(status):
+    return dict.fromkeys(VISITORS, status)
+
+
+def _signed_in(status, anonymous=302):
+    return {**dict.fromkeys(SIGNED_IN, status), "anonymous": anonymous}
+
+
+def _class_teacher(status, *, learners=403, other=404):
+    """A class's teacher pages: its teacher and admins; learners are not teachers; other teachers get 404."""
+    return {
+        "anonymous": 302,
+        **dict.fromkeys(LEARNERS, learners),
+        "owner": status,
+        "other_teacher": other,
+        "admin": status,
+    }
+
+
+def _class_only(ok=200, refused=404, anonymous=404):
+    """An article shared with assigned classes only: its class (learner_a), its owner and admins."""
+    return {
+        "anonymous": anonymous,
+        "learner_a": ok,
+        "learner_b": refused,
+        "owner": ok,
+        "other_teacher": refused,
+        "admin": ok,
+    }
+
+
+def _class_url(a, suffix=""):
+    return f"/classes/{a['classroom'].pk}/{suffix}"
+
+
 # name -> (how to build the URL from the fixtures, expected status per visitor)
+# POST rows build ("POST", url, data[, extra arguments for client.post]).
 MATRIX = {
-    "reader:articles": (lambda a: "/", dict.fromkeys(VISITORS, 200)),
-    "reader:article": (
-        lambda a: a["published"].get_absolute_url(),
-        dict.fromkeys(VISITORS, 200),
-    ),
+    "reader:articles": (lambda a: "/", _all(200)),
+    "reader:article": (lambda a: a["published"].get_absolute_url(), _all(200)),
     "reader:article [draft]": (
         lambda a: a["draft"].get_absolute_url(),
-        {"anonymous": 404, "learner": 404, "owner": 200, "staff": 200},
+        {**_all(404), "owner": 200, "admin": 200},
     ),
-    "glossary:index": (lambda a: "/glossary/?q=ping", dict.fromkeys(VISITORS, 200)),
-    "glossary:term": (lambda a: a["term"].get_absolute_url(), dict.fromkeys(VISITORS, 200)),
-    # POST rows: (url, data) -> status. Correcting a reading: the article's owner and staff only.
+    "reader:article [classes only]": (lambda a: a["for_class"].get_absolute_url(), _class_only()),
+    "glossary:index": (lambda a: "/glossary/?q=ping", _all(200)),
+    "glossary:term": (lambda a: a["term"].get_absolute_url(), _all(200)),
+    # Correcting a reading: the article's owner and staff only.
     "reader:passage-reading": (
         lambda a: ("POST", f"/passages/{a['published_passage'].pk}/reading/", a["correction"]),
-        {"anonymous": 302, "learner": 404, "owner": 200, "staff": 200},
+        {**_signed_in(404), "owner": 200, "admin": 200},
     ),
-    "reader:passage-reading [GET]": (
-        lambda a: f"/passages/{a['published_passage'].pk}/reading/",
-        dict.fromkeys(VISITORS, 405),
+    "reader:passage-reading [GET]": (lambda a: f"/passages/{a['published_passage'].pk}/reading/", _all(405)),
+    "login": (lambda a: "/accounts/login/", _all(200)),
+    "logout": (lambda a: ("POST", "/accounts/logout/", {}), _all(302)),
+    "logout [GET]": (lambda a: "/accounts/logout/", _all(405)),
+    "password_change": (lambda a: "/accounts/password_change/", _signed_in(200)),
+    "password_change_done": (lambda a: "/accounts/password_change/done/", _signed_in(200)),
+    "password_reset": (lambda a: "/accounts/password_reset/", _all(200)),
+    "password_reset_done": (lambda a: "/accounts/password_reset/done/", _all(200)),
+    "password_reset_confirm": (lambda a: "/accounts/reset/MQ/bad-token/", _all(200)),
+    "password_reset_complete": (lambda a: "/accounts/reset/done/", _all(200)),
+    # Sign-up is for visitors; the signed-in are sent to their dashboard.
+    "reader:signup": (lambda a: "/accounts/signup/", _signed_in(302, anonymous=200)),
+    "reader:dashboard": (lambda a: "/me/", _signed_in(200)),
+    "reader:progress-settings": (lambda a: ("POST", "/me/settings/", {"auto_mark": "on"}), _signed_in(302)),
+    "reader:progress-settings [GET]": (lambda a: "/me/settings/", _signed_in(405)),
+    "reader:classes": (lambda a: "/classes/", _signed_in(200)),
+    "reader:classes [create]": (
+        lambda a: ("POST", "/classes/", {"name": "New class"}),
+        {**_signed_in(302), "learner_a": 403, "learner_b": 403},
     ),
-    "login": (lambda a: "/accounts/login/", dict.fromkeys(VISITORS, 200)),
-    "logout": (lambda a: ("POST", "/accounts/logout/", {}), dict.fromkeys(VISITORS, 302)),
-    "logout [GET]": (lambda a: "/accounts/logout/", dict.fromkeys(VISITORS, 405)),
-    "password_change": (lambda a: "/accounts/password_change/", {**dict.fromkeys(VISITORS, 200), "anonymous": 302}),
-    "password_change_done": (
-        lambda a: "/accounts/password_change/done/",
-        {**dict.fromkeys(VISITORS, 200), "anonymous": 302},
+    "reader:class-join": (lambda a: "/classes/join/", _signed_in(200)),
+    # The owner cannot join her own class as a learner: the form shows why (200).
+    "reader:class-join [POST]": (
+        lambda a: ("POST", "/classes/join/", {"code": a["classroom"].join_code}),
+        {**_signed_in(302), "owner": 200},
     ),
-    "password_reset": (lambda a: "/accounts/password_reset/", dict.fromkeys(VISITORS, 200)),
-    "password_reset_done": (lambda a: "/accounts/password_reset/done/", dict.fromkeys(VISITORS, 200)),
-    "password_reset_confirm": (lambda a: "/accounts/reset/MQ/bad-token/", dict.fromkeys(VISITORS, 200)),
-    "password_reset_complete": (lambda a: "/accounts/reset/done/", dict.fromkeys(VISITORS, 200)),
+    "reader:class": (lambda a: _class_url(a), _class_teacher(200)),
+    "reader:class-assign": (
+        lambda a: ("POST", _class_url(a, "assignments/"), {"article": a["published"].pk}),
+        _class_teacher(302),
+    ),
+    "reader:assignment-delete": (
+        lambda a: ("POST", _class_url(a, f"assignments/{a['classroom'].assignments.first().pk}/delete/"), {}),
+        _class_teacher(302),
+    ),
+    "reader:assignment-delete [GET]": (
+        lambda a: _class_url(a, f"assignments/{a['classroom'].assignments.first().pk}/delete/"),
+        _class_teacher(405, other=405),
+    ),
+    "reader:member-remove": (
+        lambda a: ("POST", _class_url(a, f"members/{a['classroom'].memberships.get().pk}/delete/"), {}),
+        _class_teacher(302),
+    ),
+    "reader:class-learner": (lambda a: _class_url(a, f"learners/{a['learner_a'].pk}/"), _class_teacher(200)),
+    "reader:class-learner [not in the class]": (
+        lambda a: _class_url(a, f"learners/{a['learner_b'].pk}/"),
+        _class_teacher(404),
+    ),
+    "reader:class-article": (lambda a: _class_url(a, f"articles/{a['for_class'].pk}/"), _class_teacher(200)),
+    "reader:class-article [not assigned]": (
+        lambda a: _class_url(a, f"articles/{a['draft'].pk}/"),
+        _class_teacher(404),
+    ),
+    "reader:class-export": (lambda a: _class_url(a, "progress.csv"), _class_teacher(200)),
+    "reader:article-visibility": (
+        lambda a: ("POST", f"/articles/{a['published'].pk}/visibility/", {"status": "classes"}),
+        {**_signed_in(403), "owner": 302, "admin": 302},
+    ),
+    "reader:article-visibility [draft]": (
+        lambda a: ("POST", f"/articles/{a['draft'].pk}/visibility/", {"status": "published"}),
+        {**_signed_in(404), "owner": 302, "admin": 302},
+    ),
+    "reader:words": (lambda a: "/words/", _signed_in(200)),
+    "reader:word-save": (
+        lambda a: ("POST", "/words/save/", {"passage": a["published_passage"].pk, "offset": a["correction"]["offset"]}),
+        _signed_in(200, anonymous=403),
+    ),
+    "reader:word-save [classes only]": (
+        lambda a: ("POST", "/words/save/", {"passage": a["class_passage"].pk, "offset": 0}),
+        _class_only(anonymous=403),
+    ),
+    "reader:word-delete": (
+        lambda a: ("POST", f"/words/{a['saved_word'].pk}/delete/", {}),
+        {**_signed_in(404), "learner_a": 302},
+    ),
+    "reader:words-export": (lambda a: "/words/export.csv", _signed_in(200)),
+    "reader:api-progress": (
+        lambda a: ("POST", "/api/progress/", {"passage": a["published_passage"].pk, "read": True}, JSON),
+        _signed_in(200, anonymous=403),
+    ),
+    "reader:api-progress [classes only]": (
+        lambda a: ("POST", "/api/progress/", {"passage": a["class_passage"].pk, "read": False}, JSON),
+        _class_only(anonymous=403),
+    ),
+    "reader:api-progress [GET]": (lambda a: "/api/progress/", _all(405)),
+    "reader:api-article-progress": (
+        lambda a: f"/api/articles/{a['published'].pk}/progress/",
+        _signed_in(200, anonymous=403),
+    ),
+    "reader:api-article-progress [classes only]": (
+        lambda a: f"/api/articles/{a['for_class'].pk}/progress/",
+        _class_only(anonymous=403),
+    ),
 }
 
 
@@ -65,20 +185,18 @@ def test_every_url_pattern_has_a_row():
 
 
 @pytest.fixture
-def articles(make_article, django_user_model):
-    owner = django_user_model.objects.create_user("owner")
-    published = make_article(owner=owner)
-    passage = published.passages.get(position=2)
+def articles(school):
+    passage = school["published_passage"]
     offset = 0
     for token in passage.tokens:
         if token["text"] == "银行":
             break
         offset += len(token["text"])
+    saved_word, _ = words.saved_word_add(learner=school["learner_a"], passage=passage, offset=offset)
     return {
-        "published": published,
-        "published_passage": passage,
+        **school,
         "correction": {"offset": offset, "text": "银行", "pinyin": "yín háng"},
-        "draft": make_article(owner=owner, status=Article.Status.DRAFT),
+        "saved_word": saved_word,
         "term": term_save(
             term=Term(slug="ping-an-jian-she", simplified="平安建设", english="Peaceful China initiative")
         ),
@@ -87,21 +205,17 @@ def articles(make_article, django_user_model):
 
 @pytest.mark.parametrize("row", MATRIX)
 @pytest.mark.parametrize("visitor", VISITORS)
-def test_authorization_matrix(client, django_user_model, articles, row, visitor):
-    if visitor == "learner":
-        client.force_login(django_user_model.objects.create_user("learner"))
-    elif visitor == "owner":
-        client.force_login(django_user_model.objects.get(username="owner"))
-    elif visitor == "staff":
-        client.force_login(django_user_model.objects.create_user("admin", is_staff=True))
+def test_authorization_matrix(client: Client, articles, row, visitor):
+    if visitor != "anonymous":
+        client.force_login(articles[visitor])
     url_for, expected = MATRIX[row]
     target = url_for(articles)
     if isinstance(target, tuple):
-        _, url, data = target
-        response = client.post(url, data)
+        _, url, data, *extra = target
+        response = client.post(url, data, **(extra[0] if extra else {}))
     else:
         response = client.get(target)
-    assert response.status_code == expected[visitor]
+    assert response.status_code == expected[visitor], response.content[:300]
 
 
 def test_admin_requires_staff(client, django_user_model, db):
