@@ -47,6 +47,8 @@ def class_list(request):
         "teacher": teacher,
         "taught": Classroom.objects.filter(teacher=request.user).prefetch_related("memberships") if teacher else [],
         "memberships": request.user.memberships.select_related("classroom", "classroom__teacher"),
+        "own_articles": request.user.articles.only("title", "status") if teacher else [],
+        "visibility_choices": Article.Status.choices,
     }
     return render(request, "reader/class_list.html", context)
 

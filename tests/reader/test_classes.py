@@ -138,3 +138,21 @@ def test_class_page_escapes_names_and_titles(client, school, make_article):
     client.post("/classes/", {"name": xss})
     html = client.get(Classroom.objects.get(name=xss).get_absolute_url()).content.decode()
     assert xss not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_teacher_changes_who_can_read_her_article_from_the_classes_page(client, school):
+    client.force_login(school["owner"])
+    html = client.get("/classes/").content.decode()
+    assert f'id="visibility-{school["draft"].pk}"' in html
+    response = client.post(
+        f"/articles/{school['draft'].pk}/visibility/", {"status": "classes", "next": "/classes/"}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == "/classes/"
+    assert "is now: Assigned classes only" in response.content.decode()
+    school["draft"].refresh_from_db()
+    assert school["draft"].status == Article.Status.CLASSES
+    # An outside "next" is ignored.
+    response = client.post(
+        f"/articles/{school['draft'].pk}/visibility/", {"status": "draft", "next": "https://evil.example/"}
+    )
+    assert response["Location"] == "/classes/"
