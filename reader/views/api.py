@@ -1,6 +1,7 @@
 """The progress JSON API (stable): session authentication with CSRF, a learner's own progress only."""
 
 import json
+from functools import wraps
 
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET, require_POST
@@ -10,13 +11,14 @@ from reader import progress
 
 
 def _signed_in(view):
+    """JSON 403 for anonymous callers: a script cannot follow a redirect to the sign-in page."""
+
+    @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return JsonResponse({"error": "Sign in to keep your reading progress."}, status=403)
         return view(request, *args, **kwargs)
 
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
     return wrapped
 
 
