@@ -26,7 +26,7 @@ def spoken(text: str) -> list[str]:
         ("要统一思想。", 2, "yī"),
         ("一九九七年", 0, "yī"),
         ("十一点见", 1, "yī"),
-        ("一月很冷", 0, "Yī"),
+        ("一月很冷", 0, "yī"),
     ],
 )
 def test_sandhi_for_display(text, index, expected):
