@@ -41,18 +41,24 @@
     return data;
   }
 
-  async function mark(id, isRead) {
+  // Marks are sent one after another: a quick mark-then-undo must reach the
+  // server in that order, and each answer's count then includes every earlier mark.
+  let queue = Promise.resolve();
+
+  function mark(id, isRead) {
     const before = read.has(id);
     if (isRead) read.add(id); else read.delete(id);
     show(id);
-    try {
-      const result = await post(config.dataset.markUrl, { passage: id, read: isRead }, true);
-      say((result.read ? "Marked read. " : "Mark undone. ") + result.article_read + " of " + result.article_total + " passages read.");
-    } catch (error) {
-      if (before) read.add(id); else read.delete(id);
-      show(id);
-      say("Not saved: " + error.message);
-    }
+    queue = queue.then(async () => {
+      try {
+        const result = await post(config.dataset.markUrl, { passage: id, read: isRead }, true);
+        say((result.read ? "Marked read. " : "Mark undone. ") + result.article_read + " of " + result.article_total + " passages read.");
+      } catch (error) {
+        if (before) read.add(id); else read.delete(id);
+        show(id);
+        say("Not saved: " + error.message);
+      }
+    });
   }
 
   controls.forEach((button, id) => {

@@ -118,6 +118,11 @@ def test_auto_mark_marks_passages_that_stay_on_screen(live_server, page, make_ar
     expect(buttons.nth(0)).to_have_attribute("aria-pressed", "false")
     expect(buttons.nth(0)).to_have_attribute("aria-pressed", "true", timeout=10_000)
     expect(buttons.nth(1)).to_have_attribute("aria-pressed", "true", timeout=10_000)
+    # The buttons change at once; the rows arrive with the answers.
+    for _ in range(50):
+        if PassageRead.objects.filter(learner=learner).count() == 2:
+            break
+        page.wait_for_timeout(100)
     assert PassageRead.objects.filter(learner=learner).count() == 2
 
 

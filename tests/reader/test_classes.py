@@ -156,3 +156,11 @@ def test_teacher_changes_who_can_read_her_article_from_the_classes_page(client, 
         f"/articles/{school['draft'].pk}/visibility/", {"status": "draft", "next": "https://evil.example/"}
     )
     assert response["Location"] == "/classes/"
+
+
+def test_a_join_link_fills_in_the_code(client, school):
+    client.force_login(school["owner"])
+    code = school["classroom"].join_code
+    assert f"/classes/join/?code={code}" in client.get(school["classroom"].get_absolute_url()).content.decode()
+    client.force_login(school["learner_b"])
+    assert f'value="{code}"' in client.get(f"/classes/join/?code={code}").content.decode()
