@@ -213,3 +213,34 @@ def read_document(data: bytes, *, name: str = "", filename: str = "", encoding: 
     if not any(line.kept for line in draft.lines):
         raise InputError("No text was found to import: the file has a title at most. Add the article's body.")
     return draft_document(draft)
+
+
+def parse_edited(text: str) -> tuple[Block, ...]:
+    """Passages from the edit form: one per paragraph, a line starting with "#" is a heading.
+
+    The teacher edits her own article here, so nothing is cleaned away; only the
+    length limits apply, as on import.
+
+    >>> [(b.kind, b.text) for b in parse_edited("# 一、总体要求\\n\\n会议要求抓好落实。\\r\\n各乡镇要行动。")]
+    [('heading', '一、总体要求'), ('paragraph', '会议要求抓好落实。'), ('paragraph', '各乡镇要行动。')]
+    """
+    text = normalize(text)
+    _check_length(text)
+    blocks: list[Block] = []
+    for paragraph in split_paragraphs(text):
+        heading = re.match(r"^#{1,6}\s*", paragraph)
+        if heading:
+            if paragraph[heading.end() :].strip():
+                blocks.append(Block("heading", paragraph[heading.end() :].strip()))
+            continue
+        blocks.extend(Block("paragraph", piece) for piece in _split_long(paragraph))
+    return tuple(blocks)
+
+
+def edit_text(blocks: list[tuple[str, str]]) -> str:
+    """The edit form's text for (kind, text) passages: the inverse of ``parse_edited``.
+
+    >>> edit_text([("heading", "一、总体要求"), ("paragraph", "会议要求抓好落实。")])
+    '# 一、总体要求\\n\\n会议要求抓好落实。'
+    """
+    return "\n\n".join(f"# {text}" if kind == "heading" else text for kind, text in blocks)
