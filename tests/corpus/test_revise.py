@@ -85,9 +85,8 @@ def test_a_correction_on_an_unchanged_passage_survives_the_edit(article, django_
     services.reading_correct(
         passage=passage, offset=offset, text="书包", pinyin=["shū", "bāo"], author=article.owner
     )
-    services.article_revise(
-        article=article, title=article.title, blocks=[Block("paragraph", "新的开头。"), Block("paragraph", passage.text)]
-    )
+    blocks = [Block("paragraph", "新的开头。"), Block("paragraph", passage.text)]
+    services.article_revise(article=article, title=article.title, blocks=blocks)
     assert ReadingCorrection.objects.filter(passage_id=passage.pk).exists()
     assert article.passages.get(pk=passage.pk).position == 1
 

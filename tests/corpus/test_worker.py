@@ -53,9 +53,12 @@ def test_an_edit_queues_annotation_of_its_new_passages_only(database_tasks, make
     assert all(p.annotated_at == q.annotated_at for p, q in zip(article.passages.all(), kept, strict=False))
 
 
-def test_a_glossary_change_is_reannotated_by_the_worker(database_tasks, make_article):
+def test_a_glossary_change_is_reannotated_by_the_worker(
+    database_tasks, make_article, django_capture_on_commit_callbacks
+):
     article = make_article("会议\n\n全县推进平安建设，群众安全感不断提升。")
-    term_save(term=Term(slug="ping-an-jian-she", simplified="平安建设", english="Peaceful China initiative"))
+    with django_capture_on_commit_callbacks(execute=True):
+        term_save(term=Term(slug="ping-an-jian-she", simplified="平安建设", english="Peaceful China initiative"))
     passage = article.passages.get()
     # Nothing has happened yet: the change waits in the queue.
     assert not any(token["term"] for token in passage.tokens)
