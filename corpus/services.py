@@ -126,7 +126,7 @@ def _passages_create(*, article: Article, blocks: Sequence[Block], start: int, p
             )
             for position, block in zip(positions or range(start, start + len(blocks)), blocks, strict=True)
         ),
-        batch_size=500,
+        batch_size=2000,
     )
 
 

@@ -127,15 +127,34 @@ def common_share(text: str) -> float:
     >>> common_share("我们的学校很大")
     1.0
     """
-    han = _HAN_CHAR.findall(text)
+    han = "".join(_HAN_CHAR.findall(text))
     if len(han) < _MIN_HAN_FOR_CHECK:
         return 1.0
-    common = _common_characters()
-    return sum(1 for char in han if char in common) / len(han)
+    uncommon = han.translate(_without_common())  # str.translate runs in C: fast on a whole book
+    return 1 - len(uncommon) / len(han)
 
 
 # Private-use characters count as uncommon: mojibake from a wrong CJK codec often lands there.
 _HAN_CHAR = re.compile(f"[{HAN}\ue000-\uf8ff]")
+
+
+@cache
+def _without_common() -> dict[int, None]:
+    return dict.fromkeys(map(ord, _common_characters()))
+
+
+@cache
+def _common_to_mark() -> dict[int, str]:
+    return dict.fromkeys(map(ord, _common_characters()), "\u00b7")
+
+
+def mark_common(text: str) -> str:
+    """The text with every common character replaced by "·" (same length), so rare ones stand out.
+
+    >>> mark_common("我们鍘块噷")
+    '··鍘·噷'
+    """
+    return text.translate(_common_to_mark())
 
 
 @cache
