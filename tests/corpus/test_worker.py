@@ -1,5 +1,6 @@
 """Background annotation through the real queue and worker (django-tasks-db's db_worker)."""
 
+import pytest
 from django.core.management import call_command
 
 from corpus import services
@@ -8,6 +9,10 @@ from corpus.text.document import Block
 from corpus.text.importing import prepare
 from glossary.models import Term
 from glossary.services import term_save
+
+# The worker manages its own connection (it closes connections that are not in
+# autocommit mode, as a long-running process must): so no test-wide transaction here.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 SENTENCES = ["河边的柳树发芽了。", "孩子们在岸上放风筝，笑声传得很远。", "老人坐在长椅上晒太阳。"]
 
