@@ -5,6 +5,7 @@ from django.contrib.auth.models import Permission
 from playwright.sync_api import expect
 
 from corpus.models import Article
+from tests.browser.conftest import ARTIFACTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -39,6 +40,8 @@ def test_a_teacher_uploads_previews_restores_a_line_publishes_and_reads(
 
     related.get_by_role("checkbox").check()  # the teacher restores one dropped line
     page.fill("#draft-title", "老街的新生活")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "import-preview.png", full_page=True)
     page.get_by_role("button", name="Publish").click()
 
     article = Article.objects.get()
