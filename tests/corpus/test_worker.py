@@ -82,3 +82,15 @@ def test_a_million_characters_are_accepted_and_stored_at_once(database_tasks, dj
     article = services.draft_publish(draft=record, title="百万字长文", flipped=[])
     assert article.char_count >= 1_000_000
     assert article.annotation_progress() == (0, article.passages.count())
+
+
+def test_a_passage_waiting_for_annotation_is_shown_escaped(database_tasks, client, django_user_model):
+    from corpus.text.document import parse_document
+
+    article = services.article_import(
+        document=parse_document("标题\n\n<script>alert('x')</script>河水很清。"), background=True
+    )
+    assert Passage.objects.pending().filter(article=article).count() == 1
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;河水很清。" in page
+    assert "<script>alert" not in page

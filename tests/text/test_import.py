@@ -10,6 +10,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpus.text.decode import decode_bytes
 from corpus.text.errors import InputError
@@ -359,3 +361,17 @@ def test_restoring_a_dropped_line_and_dropping_a_kept_one():
     assert document.title == "老街新生活"
     assert "分享到：微信 微博 QQ空间" in texts and NEWS_BODY[0][1] not in texts
     assert NEWS_BODY[0][1] in document.dropped
+
+
+# --- invariants ------------------------------------------------------------------------------------------------
+
+_PROSE = st.text(alphabet="河水很清孩子们在岸边放风筝老人坐着晒太阳春天来了我你他的是一不了", min_size=4, max_size=40)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_PROSE, st.sampled_from(["。", "！", "？", "，然后继续。"])), min_size=1, max_size=8))
+def test_body_text_is_never_altered(sentences):
+    paragraphs = [body + end for body, end in sentences]
+    draft = prepare(("标题\n\n" + "\n".join(paragraphs)).encode("gb18030"), filename="prose.txt")
+    assert [line.text for line in draft.lines] == paragraphs
+    assert all(line.kept for line in draft.lines)
