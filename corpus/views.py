@@ -41,7 +41,8 @@ def texts(request):
         else:
             return redirect(draft)
     own = Article.objects.filter(owner=request.user).only("title", "status", "char_count", "created_at")
-    return render(request, "corpus/texts.html", {"form": form, "articles": own})
+    drafts = ImportDraft.objects.filter(owner=request.user, article__isnull=True).defer("raw")[:20]
+    return render(request, "corpus/texts.html", {"form": form, "articles": own, "drafts": drafts})
 
 
 @login_required

@@ -117,6 +117,13 @@ def test_bad_uploads_show_a_clear_message_and_store_nothing(teacher_client, name
     assert ImportDraft.objects.count() == 0 and Article.objects.count() == 0
 
 
+def test_unpublished_drafts_are_listed_for_their_teacher_only(teacher_client, teacher, django_user_model):
+    services.draft_create(data="小河的故事\n\n河水很清。\n".encode(), owner=teacher)
+    services.draft_create(data="别人的草稿\n\n河水很清。\n".encode(), owner=django_user_model.objects.create_user("x"))
+    page = teacher_client.get("/texts/").content.decode()
+    assert "Waiting to be published" in page and "小河的故事" in page and "别人的草稿" not in page
+
+
 def test_paste_or_file_but_one_of_them(teacher_client):
     response = teacher_client.post("/texts/", {"text": "", "encoding": ""})
     assert "Paste a text or choose a file" in response.content.decode()
