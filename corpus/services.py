@@ -1,7 +1,9 @@
-"""The one write path for texts: importing articles and keeping annotation current.
+"""The one write path for texts: importing, publishing drafts, revising, and keeping annotation current.
 
-Annotation is computed before a transaction opens, so an article is stored
-whole, with every passage annotated, or not at all.
+An article is stored whole or not at all. On the synchronous path (commands)
+annotation is computed before the transaction opens; on the background path
+(uploads) the passages are stored unannotated together with the task that will
+annotate them, in one transaction.
 """
 
 import re
