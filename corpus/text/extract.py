@@ -47,7 +47,8 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 # Page titles often carry the site's name after a separator: "标题_某某网", "标题 - 某某新闻".
-_TITLE_SUFFIX = re.compile(r"\s*([_|｜—–-]{1,2})\s*[^_|｜—–-]{1,30}$")
+# A hyphen counts only with spaces around it: "2023-2024年度报告" keeps its years.
+_TITLE_SUFFIX = re.compile(r"(\s*[_|｜]\s*|\s+[-—–]{1,2}\s+)[^_|｜]{1,30}$")
 
 DOCX_MAX_ENTRIES = 1000
 DOCX_MAX_UNCOMPRESSED = 100 * 1024 * 1024
@@ -77,6 +78,8 @@ def extract_html(text: str) -> list[Line]:
 
     >>> [(line.text, line.kind) for line in extract_html("<h1>标题</h1><p>第一段<rt>dì</rt>。</p><script>x()</script>")]
     [('标题', 'title'), ('第一段。', 'paragraph')]
+    >>> [extract_html(f"<title>{t}</title><p>正文。</p>")[0].text for t in ("年报_某某网", "2023-2024年报 - 某某网")]
+    ['年报', '2023-2024年报']
     """
     from lxml import etree, html
 
