@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('corpus', '0003_article_visibility_classes'),
+        ('corpus', '0004_article_visibility_classes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -31,7 +31,7 @@ def remove_groups(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("reader", "0001_classes_progress_words"),
-        ("corpus", "0003_article_visibility_classes"),
+        ("corpus", "0004_article_visibility_classes"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]

@@ -19,7 +19,7 @@ def article_list(request):
 @require_GET
 def article_detail(request, pk: int):
     article = get_object_or_404(Article.objects.readable_by(request.user), pk=pk)
-    stored = list(article.passages.only("pk", "kind", "tokens"))
+    stored = list(article.passages.only("pk", "kind", "tokens", "text", "annotated_at"))
     slugs = {token["term"] for passage in stored for token in passage.tokens if token.get("term")}
     terms = {term.slug: term for term in Term.objects.filter(slug__in=slugs)} if slugs else {}
     words = WordTable()
@@ -28,13 +28,20 @@ def article_detail(request, pk: int):
         {
             "pk": passage.pk,
             "kind": passage.kind,
-            "html": render_tokens(passage.tokens, words, terms, with_offsets=can_correct),
+            # A passage still waiting for its background annotation is shown as
+            # plain text (escaped by the template) until the worker reaches it.
+            "html": render_tokens(passage.tokens, words, terms, with_offsets=can_correct)
+            if passage.annotated_at
+            else passage.text,
         }
         for passage in stored
     ]
+    pending = sum(1 for passage in stored if not passage.annotated_at)
     context = {
         "article": article,
         "can_correct": can_correct,
+        "pending": pending,
+        "annotated": len(stored) - pending,
         "passages": passages,
         "words": words.entries,
         "terms": {

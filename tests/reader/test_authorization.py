@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from corpus import services
 from glossary.models import Term
 from glossary.services import term_save
 from reader import words
@@ -73,6 +74,40 @@ MATRIX = {
         {**_signed_in(404), "owner": 200, "admin": 200},
     ),
     "reader:passage-reading [GET]": (lambda a: f"/passages/{a['published_passage'].pk}/reading/", _all(405)),
+    # Importing texts (corpus): teachers (the corpus.add_article permission of the teacher group) and staff.
+    "corpus:texts": (lambda a: "/texts/", {**_signed_in(200), "learner_a": 403, "learner_b": 403}),
+    "corpus:texts [POST]": (
+        lambda a: ("POST", "/texts/", {"text": "小河\n\n河水很清。", "encoding": ""}),
+        {**_signed_in(302), "learner_a": 403, "learner_b": 403},
+    ),
+    # A draft is seen by the teacher who uploaded it only.
+    "corpus:draft": (
+        lambda a: a["import_draft"].get_absolute_url(),
+        {**_signed_in(404), "learner_a": 403, "learner_b": 403, "owner": 200},
+    ),
+    "corpus:draft [POST]": (
+        lambda a: ("POST", a["import_draft"].get_absolute_url(), {"title": "小河", "keep": ["0"]}),
+        {**_signed_in(404), "learner_a": 403, "learner_b": 403, "owner": 302},
+    ),
+    "corpus:draft-encoding": (
+        lambda a: ("POST", f"/texts/drafts/{a['import_draft'].pk}/encoding/", {"encoding": "gb18030"}),
+        {**_signed_in(404), "learner_a": 403, "learner_b": 403, "owner": 302},
+    ),
+    "corpus:draft-encoding [GET]": (lambda a: f"/texts/drafts/{a['import_draft'].pk}/encoding/", _signed_in(405)),
+    "corpus:edit": (
+        lambda a: f"/texts/{a['published'].pk}/edit/",
+        {**_signed_in(404), "owner": 200, "admin": 200},
+    ),
+    "corpus:edit [POST]": (
+        lambda a: ("POST", f"/texts/{a['published'].pk}/edit/", {"title": "新标题", "text": "新的一段。"}),
+        {**_signed_in(404), "owner": 302, "admin": 302},
+    ),
+    "corpus:progress": (lambda a: f"/texts/{a['published'].pk}/progress/", _all(200)),
+    "corpus:progress [draft]": (
+        lambda a: f"/texts/{a['draft'].pk}/progress/",
+        {**_all(404), "owner": 200, "admin": 200},
+    ),
+    "corpus:progress [classes only]": (lambda a: f"/texts/{a['for_class'].pk}/progress/", _class_only()),
     "login": (lambda a: "/accounts/login/", _all(200)),
     "logout": (lambda a: ("POST", "/accounts/logout/", {}), _all(302)),
     "logout [GET]": (lambda a: "/accounts/logout/", _all(405)),
@@ -197,6 +232,7 @@ def articles(school):
         **school,
         "correction": {"offset": offset, "text": "银行", "pinyin": "yín háng"},
         "saved_word": saved_word,
+        "import_draft": services.draft_create(data="小河\n\n河水很清。".encode(), owner=school["owner"]),
         "term": term_save(
             term=Term(slug="ping-an-jian-she", simplified="平安建设", english="Peaceful China initiative")
         ),
