@@ -172,3 +172,24 @@ def test_settings_form_turns_auto_marking_on(client, school):
     assert 'data-auto-mark="true"' in client.get(school["published"].get_absolute_url()).content.decode()
     client.post("/me/settings/", {})
     assert progress.auto_mark_enabled(school["learner_a"]) is False
+
+
+def test_editing_an_article_keeps_the_marks_of_unchanged_passages(school):
+    from corpus import services as corpus_services
+    from corpus.text.document import Block
+
+    learner, article = school["learner_a"], school["for_class"]
+    passages = list(article.passages.order_by("position"))
+    for passage in passages[:3]:
+        progress.passage_mark(learner=learner, passage=passage, read=True)
+    blocks = [
+        Block("paragraph", passages[0].text),
+        Block("paragraph", passages[1].text + "大家都笑了。"),  # changed: its mark goes with the old text
+        Block("paragraph", "新加的一段，讲他们中午吃了什么。"),  # new
+        Block("paragraph", passages[2].text),  # moved: keeps its mark
+        Block("paragraph", passages[3].text),
+    ]
+    corpus_services.article_revise(article=article, title=article.title, blocks=blocks)
+    counts = progress.article_progress(learner=learner, article_id=article.pk)
+    assert (counts.read, counts.total) == (2, 5)
+    assert set(progress.read_passage_ids(learner=learner, article_id=article.pk)) == {passages[0].pk, passages[2].pk}
