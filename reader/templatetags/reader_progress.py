@@ -16,3 +16,9 @@ def auto_mark(context) -> str:
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key)
+
+
+@register.filter
+def minutes(delta) -> int:
+    """A timedelta in whole minutes (at least 1), for messages like "wait 15 minutes"."""
+    return max(1, round(delta.total_seconds() / 60)) if delta else 1

@@ -57,6 +57,7 @@ def test_repeated_wrong_passwords_lock_that_name_from_that_address_only(client, 
     locked = _login(client, victim, "learner-a-long-password", "203.0.113.9")
     assert locked.status_code == 429
     assert "Too many sign-in attempts" in locked.content.decode()
+    assert f"Wait {settings.AXES_COOLOFF_TIME.seconds // 60} minutes" in locked.content.decode()
     # The victim, from her own address, still signs in: nobody locks her out by name alone.
     assert _login(client, victim, "learner-a-long-password", "198.51.100.4").status_code == 302
     # And the attacker's address may still sign in as someone else.

@@ -164,3 +164,12 @@ def test_a_join_link_fills_in_the_code(client, school):
     assert f"/classes/join/?code={code}" in client.get(school["classroom"].get_absolute_url()).content.decode()
     client.force_login(school["learner_b"])
     assert f'value="{code}"' in client.get(f"/classes/join/?code={code}").content.decode()
+
+
+def test_admins_see_classes_in_the_admin_but_change_them_on_the_site(client, school):
+    client.force_login(school["admin"])
+    school["admin"].is_superuser = True
+    school["admin"].save()
+    html = client.get(f"/admin/reader/classroom/{school['classroom'].pk}/change/").content.decode()
+    assert school["classroom"].join_code in html and "learner_a" in html
+    assert client.get("/admin/reader/classroom/add/").status_code == 403
