@@ -14,6 +14,7 @@ urlpatterns = [
     path("classes/", views.class_list, name="classes"),
     path("classes/join/", views.class_join, name="class-join"),
     path("classes/<int:pk>/", views.class_detail, name="class"),
+    path("classes/<int:pk>/leave/", views.class_leave, name="class-leave"),
     path("classes/<int:pk>/assignments/", views.class_assign, name="class-assign"),
     path(
         "classes/<int:pk>/assignments/<int:assignment_pk>/delete/",

@@ -8,6 +8,7 @@ from reader.views.classes import (
     class_assign,
     class_detail,
     class_join,
+    class_leave,
     class_list,
     member_remove,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "class_detail",
     "class_export",
     "class_join",
+    "class_leave",
     "class_learner",
     "class_list",
     "learner_dashboard",

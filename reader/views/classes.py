@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from corpus import services as corpus_services
 from corpus.models import Article
 from reader import classes
-from reader.models import Classroom
+from reader.models import Classroom, Membership
 from reader.reports import class_progress
 from reader.roles import is_teacher
 from reader.views.access import classroom_for, teacher_required
@@ -65,6 +65,18 @@ def class_join(request):
         messages.success(request, f"You joined {membership.classroom.name}.")
         return redirect("reader:dashboard")
     return render(request, "reader/class_join.html", {"code": code})
+
+
+@login_required
+@require_POST
+def class_leave(request, pk: int):
+    """A learner leaves a class; her marks stay hers."""
+    membership = get_object_or_404(
+        Membership.objects.select_related("classroom"), classroom_id=pk, learner=request.user
+    )
+    classes.membership_remove(membership=membership)
+    messages.success(request, f"You left {membership.classroom.name}.")
+    return redirect("reader:classes")
 
 
 @teacher_required

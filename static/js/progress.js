@@ -141,7 +141,12 @@
 
   document.addEventListener("yuedu:popup-open", (event) => {
     const popup = (event.detail && event.detail.popup) || document.getElementById("word-popup");
-    const el = wordElement(event.detail);
+    if (event.detail && event.detail.word instanceof Element) addSaveButton(popup, event.detail.word);
+    // Otherwise find the word once the popup has finished opening (it marks its word then).
+    else queueMicrotask(() => addSaveButton(popup, wordElement(event.detail)));
+  });
+
+  function addSaveButton(popup, el) {
     const passage = el && el.closest(".passage");
     if (!passage || !popup) return;
     const button = document.createElement("button");
@@ -164,5 +169,5 @@
       }
     });
     popup.appendChild(button);
-  });
+  }
 })();

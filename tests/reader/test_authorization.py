@@ -134,6 +134,11 @@ MATRIX = {
         {**_signed_in(302), "owner": 200},
     ),
     "reader:class": (lambda a: _class_url(a), _class_teacher(200)),
+    # Leaving: only a learner of the class has a membership to end.
+    "reader:class-leave": (
+        lambda a: ("POST", _class_url(a, "leave/"), {}),
+        {**_signed_in(404), "learner_a": 302},
+    ),
     "reader:class-assign": (
         lambda a: ("POST", _class_url(a, "assignments/"), {"article": a["published"].pk}),
         _class_teacher(302),

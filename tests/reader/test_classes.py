@@ -173,3 +173,12 @@ def test_admins_see_classes_in_the_admin_but_change_them_on_the_site(client, sch
     html = client.get(f"/admin/reader/classroom/{school['classroom'].pk}/change/").content.decode()
     assert school["classroom"].join_code in html and "learner_a" in html
     assert client.get("/admin/reader/classroom/add/").status_code == 403
+
+
+def test_a_learner_leaves_a_class_and_keeps_her_marks(client, school):
+    client.force_login(school["learner_a"])
+    assert "Leave Class 3B" in client.get("/classes/").content.decode()
+    response = client.post(f"/classes/{school['classroom'].pk}/leave/", follow=True)
+    assert "You left Class 3B" in response.content.decode()
+    assert not Membership.objects.filter(learner=school["learner_a"]).exists()
+    assert PassageRead.objects.filter(learner=school["learner_a"]).count() == 1
