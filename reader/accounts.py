@@ -12,7 +12,8 @@ from reader.roles import LEARNER
 def learner_signup(*, username: str, email: str, password: str, join_code: str = "") -> AbstractBaseUser:
     """A new learner; with a join code she is in that class too, or (bad code) nothing is stored."""
     user = get_user_model().objects.create_user(username=username, email=email, password=password)
-    user.groups.add(Group.objects.get(name=LEARNER))
+    # get_or_create: an admin who deleted the group must not break sign-up.
+    user.groups.add(Group.objects.get_or_create(name=LEARNER)[0])
     if join_code.strip():
         classroom_join(learner=user, code=join_code)
     return user

@@ -44,3 +44,23 @@ def _fast_password_hashing(settings):
     # PBKDF2's deliberate slowness (~0.5 s a user here) is for attackers, not for tests
     # that create a school of users each.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def roles(db):
+    """The learner and teacher groups, as their data migration makes them.
+
+    Transactional tests (browser, live server) empty every table when they end,
+    groups included, so a test that needs the roles asks for them here.
+    """
+    from importlib import import_module
+
+    from django.contrib.auth.models import Group, Permission
+
+    migration = import_module("reader.migrations.0002_learner_teacher_groups")
+    Group.objects.get_or_create(name=migration.LEARNER)
+    teacher, _ = Group.objects.get_or_create(name=migration.TEACHER)
+    teacher.permissions.add(
+        *Permission.objects.filter(content_type__app_label="corpus", codename__in=migration.TEACHER_PERMISSIONS)
+    )
+    return {"learner": migration.LEARNER, "teacher": teacher}

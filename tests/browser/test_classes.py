@@ -1,7 +1,6 @@
 """User stories of classes and progress in real Chromium."""
 
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from corpus.models import Article
@@ -31,10 +30,10 @@ def _sign_in(page, base, username, password, next_url="/"):
 
 
 def test_a_learner_joins_reads_marks_and_undoes_and_the_teacher_sees_it(
-    live_server, browser, page, make_article, django_user_model
+    live_server, browser, page, make_article, django_user_model, roles
 ):
     teacher = django_user_model.objects.create_user("ms_wang", password="ms-wang-long-password")
-    teacher.groups.add(Group.objects.get(name="teacher"))
+    teacher.groups.add(roles["teacher"])
     classroom = classes.classroom_create(teacher=teacher, name="Beginners 1")
     article = make_article(STORY, owner=teacher, status=Article.Status.CLASSES)
     classes.assignment_create(classroom=classroom, article=article, teacher=teacher)

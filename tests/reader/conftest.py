@@ -26,7 +26,7 @@ def teacher(django_user_model, username: str):
 
 
 @pytest.fixture
-def school(db, django_user_model, make_article):
+def school(roles, django_user_model, make_article):
     owner = teacher(django_user_model, "owner")
     other_teacher = teacher(django_user_model, "other_teacher")
     admin = django_user_model.objects.create_user("admin", password="admin-long-password", is_staff=True)
