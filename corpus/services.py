@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from corpus.models import Article, Passage, ReadingCorrection
+from corpus.profile import hsk_level, hsk_profile
 from corpus.text.document import Document
 from corpus.text.glossary import Lexicon
 from corpus.text.version import engine_version
@@ -78,6 +79,16 @@ def article_import(
             for position, (block, tokens) in enumerate(annotated)
         )
         _link_terms([(passage, tokens) for passage, (_, tokens) in zip(passages, annotated, strict=True)])
+        article_profile_update(article=article)
+    return article
+
+
+def article_profile_update(*, article: Article) -> Article:
+    """Recompute the article's HSK level profile from its stored tokens (call after annotating)."""
+    profile = hsk_profile(article.passages.order_by("position").values_list("tokens", flat=True).iterator())
+    article.hsk_profile = profile
+    article.hsk_level = hsk_level(profile)
+    Article.objects.filter(pk=article.pk).update(hsk_profile=profile, hsk_level=article.hsk_level)
     return article
 
 
@@ -104,6 +115,8 @@ def passages_reannotate(*, passages: Iterable[Passage], lexicon: Lexicon | None 
             if updated:
                 _link_terms([(passage, tokens)])
         count += updated
+    for article in Article.objects.filter(pk__in={passage.article_id for passage in passages}):
+        article_profile_update(article=article)
     return count
 
 

@@ -33,6 +33,16 @@ MATRIX = {
         lambda a: f"/passages/{a['published_passage'].pk}/reading/",
         dict.fromkeys(VISITORS, 405),
     ),
+    # Reading preferences: signed-in readers store their own (anonymous readers keep them in the browser).
+    "reader:preferences": (
+        lambda a: ("POST", "/preferences/", {"pinyin": "ruby"}),
+        {"anonymous": 302, "learner": 200, "owner": 200, "staff": 200},
+    ),
+    "reader:preferences [GET]": (lambda a: "/preferences/", dict.fromkeys(VISITORS, 405)),
+    "set_language": (
+        lambda a: ("POST", "/i18n/setlang/", {"language": "zh-hans", "next": "/"}),
+        dict.fromkeys(VISITORS, 302),
+    ),
     "login": (lambda a: "/accounts/login/", dict.fromkeys(VISITORS, 200)),
     "logout": (lambda a: ("POST", "/accounts/logout/", {}), dict.fromkeys(VISITORS, 302)),
     "logout [GET]": (lambda a: "/accounts/logout/", dict.fromkeys(VISITORS, 405)),
