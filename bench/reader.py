@@ -7,8 +7,9 @@ about ``--chars`` characters made of the demo articles' paragraphs (our own text
 annotated once, and then measures
 
 * the median server time of ``GET /articles/<id>/`` through Django's test client
-  (every middleware, the database query, rendering), in the default pinyin mode
-  and with ``?pinyin=ruby``;
+  (every middleware, the database queries, rendering), in the default pinyin mode
+  and with ``?pinyin=ruby``: uncached (the page cache emptied before every request)
+  and cached (``reader/page.py``; the local-memory cache, or Redis when ``REDIS_URL`` is set);
 * the HTML size, without and with gzip (GZipMiddleware is on);
 * requests per second over HTTP against gunicorn (2 sync workers, loopback,
   DEBUG off), beside ``/bench-plain/``, a view returning the same bytes through the
@@ -139,6 +140,8 @@ def main() -> None:
     import django
 
     django.setup()
+    from django.conf import settings
+    from django.core.cache import cache
     from django.core.management import call_command
     from django.test import Client
 
@@ -151,18 +154,21 @@ def main() -> None:
     url = article.get_absolute_url()
     client = Client()
 
-    def median_ms(path: str) -> float:
+    def median_ms(path: str, cold: bool) -> float:
         for _ in range(5):
             client.get(path)
         times = []
         for _ in range(args.renders):
+            if cold:
+                cache.clear()
             start = time.perf_counter()
             client.get(path)
             times.append((time.perf_counter() - start) * 1000)
         return statistics.median(times)
 
     print(f"article: {article.char_count} characters, {article.passages.count()} passages, one page")
-    print(f"{'':34} {'median':>9} {'HTML':>10} {'gzip':>9}")
+    print(f"cache: {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[1]}")
+    print(f"{'':34} {'uncached':>9} {'cached':>9} {'HTML':>10} {'gzip':>9}")
     for label, path in [
         ("default (pinyin in the popup)", url),
         ("?pinyin=ruby (readings in HTML)", url + "?pinyin=ruby"),
@@ -170,7 +176,8 @@ def main() -> None:
         html = client.get(path).content
         zipped = client.get(path, HTTP_ACCEPT_ENCODING="gzip")
         assert zipped.get("Content-Encoding") == "gzip"
-        print(f"{label:34} {median_ms(path):7.2f}ms {len(html) / 1000:8.1f}KB {len(zipped.content) / 1000:7.1f}KB")
+        cold, warm = median_ms(path, cold=True), median_ms(path, cold=False)
+        print(f"{label:34} {cold:7.2f}ms {warm:7.2f}ms {len(html) / 1000:8.1f}KB {len(zipped.content) / 1000:7.1f}KB")
         if path == url:
             (workdir / "page.html").write_bytes(html)
             assert len(gzip.decompress(zipped.content)) == len(html)

@@ -24,7 +24,7 @@ from django.utils.safestring import SafeString, mark_safe
 from reader.scripts import display_form
 
 # Popups list at most this many senses; the rest would only weigh on the page.
-MAX_DEFINITIONS = 5
+MAX_DEFINITIONS = 4
 # What Django's json_script escapes, so the JSON can never close its <script>.
 _JSON_SCRIPT_ESCAPES = {">": "\\u003E", "<": "\\u003C", "&": "\\u0026"}
 

@@ -1,8 +1,5 @@
-import orjson
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import TextField
-from django.db.models.functions import Cast, Length
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -10,11 +7,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from corpus import services
 from corpus.models import Article, Passage
-from glossary.models import Term
 from reader.models import ReadingPreference
-from reader.pagination import paginate
+from reader.page import article_outline, page_render
 from reader.preferences import options_for
-from reader.rendering import WordTable, json_for_script, render_tokens
 from reader.scripts import lang_for
 
 
@@ -22,64 +17,33 @@ from reader.scripts import lang_for
 def article_detail(request, pk: int):
     article = get_object_or_404(Article.objects.readable_by(request.user), pk=pk)
     options = options_for(request.user, request.GET)
-    outline = list(article.passages.annotate(length=Length("text")).values_list("pk", "kind", "length"))
-    pages = paginate([(kind, length) for _, kind, length in outline])
-    number = _page_number(request.GET.get("page"), len(pages))
-    on_page = [outline[index][0] for index in pages[number - 1]]
-    stored = _stored_passages(on_page)
-    slugs = {token["term"] for *_, tokens in stored for token in tokens if token.get("term")}
-    terms = {term.slug: term for term in Term.objects.filter(slug__in=slugs)} if slugs else {}
-    words = WordTable()
+    outline = article_outline(article)
+    number = _page_number(request.GET.get("page"), len(outline.pages))
     can_correct = _can_correct(request.user, article)
-    passages = []
-    for passage_pk, kind, text, tokens in stored:
-        annotated = bool(tokens) and "".join(token["text"] for token in tokens) == text
-        html = (
-            render_tokens(
-                tokens, words, terms, script=options.script, ruby=options.pinyin == "ruby", with_offsets=can_correct
-            )
-            if annotated
-            else None
-        )
-        passages.append({"pk": passage_pk, "kind": kind, "text": text, "html": html})
+    page = page_render(
+        article=article,
+        outline=outline,
+        number=number,
+        script=options.script,
+        ruby=options.pinyin == "ruby",
+        offsets=can_correct,
+    )
     context = {
+        **page,
         "article": article,
         "options": options,
         "lang": lang_for(options.script, article.script),
         "can_correct": can_correct,
-        "passages": passages,
         "page": number,
-        "page_count": len(pages),
-        "page_links": _page_links(request.GET, number, len(pages)),
+        "page_count": len(outline.pages),
+        "page_links": _page_links(request.GET, number, len(outline.pages)),
         "pinyin_choices": ReadingPreference.Pinyin.choices,
         "script_choices": ReadingPreference.Script.choices,
         "size_choices": ReadingPreference.FontSize.choices,
         "spacing_choices": ReadingPreference.Spacing.choices,
         "ui": _ui_strings(),
-        "words_json": json_for_script(words.entries),
-        "terms_json": json_for_script(
-            {
-                slug: {"english": term.english, "explanation": term.explanation, "url": term.get_absolute_url()}
-                for slug, term in terms.items()
-            }
-        ),
     }
     return render(request, "reader/article_detail.html", context)
-
-
-def _stored_passages(pks: list[int]) -> list[tuple[int, str, str, list]]:
-    """(pk, kind, text, tokens) of the given passages in order.
-
-    The tokens come from the database as JSON text and are decoded with orjson:
-    a 3,000-character page holds about 400 KB of token JSON, and the standard
-    decoder that JSONField uses takes three times as long over it.
-    """
-    rows = (
-        Passage.objects.filter(pk__in=pks)
-        .order_by("position")
-        .values_list("pk", "kind", "text", Cast("tokens", TextField()))
-    )
-    return [(pk, kind, text, orjson.loads(tokens)) for pk, kind, text, tokens in rows]
 
 
 def _page_links(query, number: int, count: int) -> dict:
