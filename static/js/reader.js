@@ -146,7 +146,12 @@
     const w = e.target.closest(".w");
     if (w && !popup.dataset.pinned && w !== current) show(w);
   });
-  article.addEventListener("focusin", (e) => { const w = e.target.closest(".w"); if (w) show(w); });
+  let quietFocus = false; // focus given back to a word after Escape does not reopen its popup
+  article.addEventListener("focusin", (e) => {
+    const w = e.target.closest(".w");
+    if (w && !quietFocus) show(w);
+    quietFocus = false;
+  });
   article.addEventListener("click", (e) => { const w = e.target.closest(".w"); if (w) show(w); });
   article.addEventListener("keydown", (e) => {
     const w = e.target.closest(".w");
@@ -161,9 +166,12 @@
     if (e.key !== "Escape" || popup.hidden) return;
     const back = popup.contains(document.activeElement) ? current : null;
     hide();
-    if (back) back.focus();
+    if (back) { quietFocus = true; back.focus(); }
   });
-  document.addEventListener("click", (e) => { if (!e.target.closest(".w") && !e.target.closest("#word-popup")) hide(); });
+  document.addEventListener("click", (e) => {
+    // A control the popup replaced while handling this click is no longer in the page: not a click outside.
+    if (e.target.isConnected && !e.target.closest(".w") && !popup.contains(e.target)) hide();
+  });
   // A word's popup stays while the pointer travels to it: moving over other words
   // on the way must not replace it.
   popup.addEventListener("mouseenter", () => { popup.dataset.pinned = "true"; });
