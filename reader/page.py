@@ -23,14 +23,17 @@ import orjson
 from django.core.cache import cache
 from django.db.models import Count, Max, TextField
 from django.db.models.functions import Cast, Length
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from corpus.models import Article, Passage, ReadingCorrection
 from glossary.models import Term
 from glossary.services import lexicon_version_current
 from reader.pagination import paginate
-from reader.rendering import WordTable, json_for_script, render_tokens
+from reader.rendering import WordTable, json_for_script, render_passages, render_tokens
 
 CACHE_SECONDS = 24 * 3600
+PENDING_NOTE = _("(annotating: word help appears when it is done; reload in a moment)")
 
 
 @dataclass(frozen=True)
@@ -54,12 +57,13 @@ def article_outline(article: Article) -> Outline:
 
 
 def page_render(*, article: Article, outline: Outline, number: int, script: str, ruby: bool, offsets: bool) -> dict:
-    """{"passages": [{pk, kind, text, html}], "words_json", "terms_json"} for page ``number``."""
+    """{"passages_html", "words_json", "terms_json"} for page ``number`` (the language is part of the key:
+    the note on passages still being annotated is translated)."""
     corrections = ReadingCorrection.objects.filter(passage__article=article).aggregate(
         count=Count("pk"), last=Max("updated_at")
     )
     stamp = hashlib.sha256(
-        repr((outline.rows, corrections, lexicon_version_current(), script, ruby, offsets)).encode()
+        repr((outline.rows, corrections, lexicon_version_current(), script, ruby, offsets, get_language())).encode()
     ).hexdigest()
     key = f"reader:page:{article.pk}:{number}:{stamp}"
     page = cache.get(key)
@@ -84,7 +88,7 @@ def _render(passage_ids: list[int], *, script: str, ruby: bool, offsets: bool) -
             html = render_tokens(tokens, words, terms, script=script, ruby=ruby, with_offsets=offsets)
         passages.append({"pk": pk, "kind": kind, "text": text, "html": html})
     return {
-        "passages": passages,
+        "passages_html": render_passages(passages, str(PENDING_NOTE), get_language()),
         "words_json": json_for_script(words.entries),
         "terms_json": json_for_script(
             {

@@ -133,6 +133,27 @@ def _render_token(
     return f'<span class="{css}" data-k="{key}">{inner}</span>'
 
 
+def render_passages(passages: Iterable[Mapping[str, Any]], pending_note: str, note_lang: str) -> SafeString:
+    """The passages of a page as block elements: ``<h2>`` for headings, ``<p>`` for paragraphs.
+
+    Each passage is ``{"pk", "kind", "text", "html"}``; ``html`` is ``render_tokens``'
+    output, or None for a passage without usable tokens, shown as escaped plain
+    text with ``pending_note``. Joined here rather than in the template: the
+    template loop cost a millisecond more per page than the rest of a cached page.
+    """
+    parts = []
+    for passage in passages:
+        tag = "h2" if passage["kind"] == "heading" else "p"
+        if passage["html"] is None:
+            parts.append(
+                f'<{tag} class="passage pending" id="p-{int(passage["pk"])}">{escape(passage["text"])} '
+                f'<small class="pending-note" lang="{escape(note_lang)}">{escape(pending_note)}</small></{tag}>\n'
+            )
+        else:
+            parts.append(f'<{tag} class="passage" id="p-{int(passage["pk"])}">{passage["html"]}</{tag}>\n')
+    return mark_safe("".join(parts))  # noqa: S308 -- text escaped here, html made safe by render_tokens
+
+
 def json_for_script(data: Any) -> SafeString:
     """``data`` as JSON for a ``<script type="application/json">`` element.
 

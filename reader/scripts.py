@@ -44,6 +44,21 @@ def _regional(simplified: str, config: str) -> str:
     return convert(simplified, config)
 
 
+@lru_cache(maxsize=4096)
+def title_in(title: str, script: str) -> str:
+    """An article's title in ``script`` (titles are stored as plain text, without tokens).
+
+    >>> title_in("河边的早晨", "tw")
+    '河邊的早晨'
+    """
+    if script == "original":
+        return title
+    simplified = convert(title, "t2s")
+    if script == "simplified":
+        return simplified
+    return convert(simplified, {"traditional": "s2t", **_REGIONAL}[script])
+
+
 def lang_for(script: str, written: str) -> str:
     """The BCP 47 tag for text shown in ``script`` (fonts pick regional glyphs by it)."""
     if script == "original":

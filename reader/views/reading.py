@@ -10,7 +10,7 @@ from corpus.models import Article, Passage
 from reader.models import ReadingPreference
 from reader.page import article_outline, page_render
 from reader.preferences import options_for
-from reader.scripts import lang_for
+from reader.scripts import lang_for, title_in
 
 
 @require_GET
@@ -33,17 +33,23 @@ def article_detail(request, pk: int):
         "article": article,
         "options": options,
         "lang": lang_for(options.script, article.script),
+        "title": title_in(article.title, options.script),
         "can_correct": can_correct,
         "page": number,
         "page_count": len(outline.pages),
         "page_links": _page_links(request.GET, number, len(outline.pages)),
-        "pinyin_choices": ReadingPreference.Pinyin.choices,
-        "script_choices": ReadingPreference.Script.choices,
-        "size_choices": ReadingPreference.FontSize.choices,
-        "spacing_choices": ReadingPreference.Spacing.choices,
+        "pinyin_choices": _choices(ReadingPreference.Pinyin),
+        "script_choices": _choices(ReadingPreference.Script),
+        "size_choices": _choices(ReadingPreference.FontSize),
+        "spacing_choices": _choices(ReadingPreference.Spacing),
         "ui": _ui_strings(),
     }
     return render(request, "reader/article_detail.html", context)
+
+
+def _choices(choices) -> list[tuple[str, str]]:
+    # Labels translated once here: lazy labels cost the template a lookup each.
+    return [(value, str(label)) for value, label in choices.choices]
 
 
 def _page_links(query, number: int, count: int) -> dict:

@@ -241,6 +241,7 @@
     ["size-s", "size-m", "size-l", "size-xl", "spacing-tight", "spacing-normal", "spacing-loose"].forEach((c) => article.classList.remove(c));
     article.classList.add("size-" + o.size, "spacing-" + o.spacing);
     article.classList.toggle("tones", o.tones === "1");
+    popup.classList.toggle("tones", o.tones === "1");
     if (o.tones === "1") article.querySelectorAll(".w").forEach(colourWord);
     // hover and off render the same markup: only the popup differs.
     if (o.pinyin !== "ruby" && rendered.pinyin !== "ruby") {
