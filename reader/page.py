@@ -18,15 +18,17 @@ So any write through the services gives a new key, and a stale page is never ser
 
 import hashlib
 from dataclasses import dataclass
+from functools import cache as cache_for_process
 
 import orjson
 from django.core.cache import cache
-from django.db.models import Count, Max, Subquery, TextField
-from django.db.models.functions import Cast, Length
+from django.db import connection
+from django.db.models import TextField
+from django.db.models.functions import Cast
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from corpus.models import Article, Passage
+from corpus.models import Article, Passage, ReadingCorrection
 from glossary.models import LexiconChange, Term
 from reader.pagination import paginate
 from reader.rendering import WordTable, json_for_script, render_passages, render_tokens
@@ -47,28 +49,31 @@ class Outline:
 
 
 def article_outline(article: Article) -> Outline:
-    """One query: every passage's kind and length, and the stamp of what its HTML is made of."""
-    lexicon = LexiconChange.objects.order_by("-pk").values("version")[:1]
-    rows = list(
-        article.passages.annotate(
-            length=Length("text"),
-            corrections_count=Count("corrections"),
-            corrections_changed=Max("corrections__updated_at"),
-            lexicon_now=Subquery(lexicon),
-        ).values_list(
-            "pk",
-            "kind",
-            "length",
-            "content_hash",
-            "annotated_at",
-            "engine_version",
-            "lexicon_version",
-            "corrections_count",
-            "corrections_changed",
-            "lexicon_now",
-        )
-    )
+    """One query: every passage's kind and length, and the stamp of what its HTML is made of.
+
+    Plain SQL because the ORM took 1.2 ms to compile this query (three
+    annotations, a join, a subquery) and 0.2 ms to run it, on a path that serves a
+    cached page in about 4 ms. Portable: SQLite and PostgreSQL.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_outline_sql(), [article.pk])
+        rows = cursor.fetchall()
     return Outline(rows=rows, pages=paginate([(row[1], row[2]) for row in rows]))
+
+
+@cache_for_process
+def _outline_sql() -> str:
+    q = connection.ops.quote_name
+    passage, correction, change = (
+        q(model._meta.db_table) for model in (Passage, ReadingCorrection, LexiconChange)
+    )
+    return f"""
+        SELECT p.id, p.kind, LENGTH(p.text), p.content_hash, p.annotated_at, p.engine_version, p.lexicon_version,
+               (SELECT COUNT(*) FROM {correction} c WHERE c.passage_id = p.id),
+               (SELECT MAX(c.updated_at) FROM {correction} c WHERE c.passage_id = p.id),
+               (SELECT l.version FROM {change} l ORDER BY l.id DESC LIMIT 1)
+        FROM {passage} p WHERE p.article_id = %s ORDER BY p.position
+    """  # noqa: S608 -- only table names from our models are formatted in
 
 
 def page_render(*, article: Article, outline: Outline, number: int, script: str, ruby: bool, offsets: bool) -> dict:
