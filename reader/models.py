@@ -33,6 +33,7 @@ class ReadingPreference(models.Model):
     pinyin = models.CharField(max_length=8, choices=Pinyin.choices, default=Pinyin.HOVER)
     script = models.CharField(max_length=12, choices=Script.choices, default=Script.ORIGINAL)
     tones = models.BooleanField(default=False, help_text="colour readings by tone")
+    sandhi = models.BooleanField(default=False, help_text="show 一 and 不 in their spoken tone")
     font_size = models.CharField(max_length=2, choices=FontSize.choices, default=FontSize.MEDIUM)
     spacing = models.CharField(max_length=8, choices=Spacing.choices, default=Spacing.NORMAL)
     updated_at = models.DateTimeField(auto_now=True)

@@ -29,6 +29,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from corpus.models import Article, Passage, ReadingCorrection
+from corpus.text.sandhi import with_sandhi
 from glossary.models import LexiconChange, Term
 from reader.pagination import paginate
 from reader.rendering import WordTable, json_for_script, render_passages, render_tokens
@@ -76,19 +77,21 @@ def _outline_sql() -> str:
     """  # noqa: S608 -- only table names from our models are formatted in
 
 
-def page_render(*, article: Article, outline: Outline, number: int, script: str, ruby: bool, offsets: bool) -> dict:
+def page_render(
+    *, article: Article, outline: Outline, number: int, script: str, ruby: bool, offsets: bool, sandhi: bool = False
+) -> dict:
     """{"passages_html", "words_json", "terms_json"} for page ``number`` (the language is part of the key:
     the note on passages still being annotated is translated)."""
-    stamp = hashlib.sha256(repr((outline.rows, script, ruby, offsets, get_language())).encode()).hexdigest()
+    stamp = hashlib.sha256(repr((outline.rows, script, ruby, offsets, sandhi, get_language())).encode()).hexdigest()
     key = f"reader:page:{article.pk}:{number}:{stamp}"
     page = cache.get(key)
     if page is None:
-        page = _render(outline.passage_ids(number), script=script, ruby=ruby, offsets=offsets)
+        page = _render(outline.passage_ids(number), script=script, ruby=ruby, offsets=offsets, sandhi=sandhi)
         cache.set(key, page, CACHE_SECONDS)
     return page
 
 
-def _render(passage_ids: list[int], *, script: str, ruby: bool, offsets: bool) -> dict:
+def _render(passage_ids: list[int], *, script: str, ruby: bool, offsets: bool, sandhi: bool) -> dict:
     stored = _stored_passages(passage_ids)
     slugs = {token["term"] for *_, tokens in stored for token in tokens if token.get("term")}
     terms = {term.slug: term for term in Term.objects.filter(slug__in=slugs)} if slugs else {}
@@ -99,6 +102,8 @@ def _render(passage_ids: list[int], *, script: str, ruby: bool, offsets: bool) -
         # are never served: the text is shown plain until annotation catches up.
         annotated = bool(tokens) and "".join(token["text"] for token in tokens) == text
         html = None
+        if annotated and sandhi:
+            tokens = _spoken(tokens)
         if annotated:
             html = render_tokens(tokens, words, terms, script=script, ruby=ruby, with_offsets=offsets)
         passages.append({"pk": pk, "kind": kind, "text": text, "html": html})
@@ -112,6 +117,15 @@ def _render(passage_ids: list[int], *, script: str, ruby: bool, offsets: bool) -
             }
         ),
     }
+
+
+def _spoken(tokens: list[dict]) -> list[dict]:
+    """Tokens with 一 and 不 in their spoken tone (stored readings keep the citation tone)."""
+    spoken = with_sandhi([(token["text"], token["pinyin"]) for token in tokens])
+    return [
+        token if readings == token["pinyin"] else {**token, "pinyin": readings}
+        for token, readings in zip(tokens, spoken, strict=True)
+    ]
 
 
 def _stored_passages(pks: list[int]) -> list[tuple[int, str, str, list]]:

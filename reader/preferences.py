@@ -15,13 +15,22 @@ from django.http import QueryDict
 from reader.models import ReadingPreference
 
 # query parameter -> model field, for the options that have one
-FIELDS = {"pinyin": "pinyin", "script": "script", "tones": "tones", "size": "font_size", "spacing": "spacing"}
+FIELDS = {
+    "pinyin": "pinyin",
+    "script": "script",
+    "tones": "tones",
+    "sandhi": "sandhi",
+    "size": "font_size",
+    "spacing": "spacing",
+}
+_FLAGS = ("tones", "sandhi")
 _CHOICES = {
     "pinyin": ReadingPreference.Pinyin.values,
     "script": ReadingPreference.Script.values,
     "size": ReadingPreference.FontSize.values,
     "spacing": ReadingPreference.Spacing.values,
     "tones": ["0", "1"],
+    "sandhi": ["0", "1"],
 }
 
 
@@ -30,6 +39,7 @@ class ReadingOptions:
     pinyin: str = ReadingPreference.Pinyin.HOVER
     script: str = ReadingPreference.Script.ORIGINAL
     tones: bool = False
+    sandhi: bool = False
     size: str = ReadingPreference.FontSize.MEDIUM
     spacing: str = ReadingPreference.Spacing.NORMAL
 
@@ -41,8 +51,9 @@ def options_for(user: AbstractBaseUser, query: QueryDict) -> ReadingOptions:
         if saved:
             options = ReadingOptions(**{key: getattr(saved, field) for key, field in FIELDS.items()})
     given = {key: query[key] for key in FIELDS if query.get(key) in _CHOICES[key]}
-    if "tones" in given:
-        given["tones"] = given["tones"] == "1"
+    for flag in _FLAGS:
+        if flag in given:
+            given[flag] = given[flag] == "1"
     return replace(options, **given)
 
 
@@ -57,6 +68,6 @@ def preference_save(*, user: AbstractBaseUser, values: QueryDict) -> ReadingPref
     preference, _ = ReadingPreference.objects.select_for_update().get_or_create(user=user)
     for key, field in FIELDS.items():
         if key in values:
-            setattr(preference, field, values[key] == "1" if key == "tones" else values[key])
+            setattr(preference, field, values[key] == "1" if key in _FLAGS else values[key])
     preference.save()
     return preference

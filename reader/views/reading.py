@@ -27,6 +27,7 @@ def article_detail(request, pk: int):
         script=options.script,
         ruby=options.pinyin == "ruby",
         offsets=can_correct,
+        sandhi=options.sandhi,
     )
     context = {
         **page,

@@ -106,7 +106,8 @@
       listen.type = "button";
       listen.addEventListener("click", () => speak(wordText(el)));
     }
-    if (correction && el.dataset.o !== undefined) {
+    // Corrections store the citation tone: offered only while the stored readings are shown.
+    if (correction && el.dataset.o !== undefined && article.dataset.sandhi !== "1") {
       const button = add(popupActions, "button", "popup-correct", ui.correct);
       button.type = "button";
       button.addEventListener("click", () => openCorrection(el));
@@ -229,12 +230,15 @@
   // pinyin and script change the markup (a reload with the stable query
   // parameters); size, spacing and tone colours are classes, applied at once.
   const settingsForm = document.querySelector(".settings-form");
-  const rendered = { pinyin: article.dataset.pinyin, script: article.dataset.script };
+  const rendered = { pinyin: article.dataset.pinyin, script: article.dataset.script, sandhi: article.dataset.sandhi };
   const saveUrl = article.dataset.saveUrl;
 
   function readForm() {
     const f = settingsForm.elements;
-    return { pinyin: f.pinyin.value, script: f.script.value, size: f.size.value, spacing: f.spacing.value, tones: f.tones.checked ? "1" : "0" };
+    return {
+      pinyin: f.pinyin.value, script: f.script.value, size: f.size.value, spacing: f.spacing.value,
+      tones: f.tones.checked ? "1" : "0", sandhi: f.sandhi.checked ? "1" : "0",
+    };
   }
 
   function applyClasses(o) {
@@ -252,13 +256,14 @@
   }
 
   function needsReload(o) {
-    return o.script !== rendered.script || (o.pinyin === "ruby") !== (rendered.pinyin === "ruby");
+    return o.script !== rendered.script || o.sandhi !== rendered.sandhi || (o.pinyin === "ruby") !== (rendered.pinyin === "ruby");
   }
 
   function reloadWith(o) {
     const url = new URL(window.location.href);
     url.searchParams.set("pinyin", o.pinyin);
     url.searchParams.set("script", o.script);
+    url.searchParams.set("sandhi", o.sandhi);
     window.location.assign(url.toString());
   }
 
@@ -287,13 +292,14 @@
     if (!saveUrl) { try { stored = JSON.parse(localStorage.getItem(STORE) || "null"); } catch (err) { stored = null; } }
     if (stored) {
       const o = Object.assign(readForm(), stored);
-      ["pinyin", "script", "size", "spacing", "tones"].forEach((k) => { if (params.has(k)) o[k] = params.get(k); });
+      ["pinyin", "script", "size", "spacing", "tones", "sandhi"].forEach((k) => { if (params.has(k)) o[k] = params.get(k); });
       const f = settingsForm.elements;
       if ([...f.pinyin.options].some((opt) => opt.value === o.pinyin)) f.pinyin.value = o.pinyin;
       if ([...f.script.options].some((opt) => opt.value === o.script)) f.script.value = o.script;
       if ([...f.size.options].some((opt) => opt.value === o.size)) f.size.value = o.size;
       if ([...f.spacing.options].some((opt) => opt.value === o.spacing)) f.spacing.value = o.spacing;
       f.tones.checked = o.tones === "1";
+      f.sandhi.checked = o.sandhi === "1";
       const chosen = readForm();
       if (needsReload(chosen)) reloadWith(chosen); else applyClasses(chosen);
     } else if (article.classList.contains("tones")) {

@@ -16,7 +16,14 @@ def test_saved_preferences_apply_and_the_query_string_wins(client, make_article,
     client.force_login(reader)
     response = client.post("/preferences/", {"pinyin": "ruby", "script": "tw", "tones": "1", "size": "l"})
     assert response.status_code == 200
-    assert response.json() == {"pinyin": "ruby", "script": "tw", "tones": True, "size": "l", "spacing": "normal"}
+    assert response.json() == {
+        "pinyin": "ruby",
+        "script": "tw",
+        "tones": True,
+        "sandhi": False,
+        "size": "l",
+        "spacing": "normal",
+    }
     article = make_article()
     html = client.get(article.get_absolute_url()).content.decode()
     assert 'data-pinyin="ruby"' in html and 'data-script="tw"' in html and "size-l" in html and " tones" in html

@@ -204,3 +204,14 @@ def test_owner_page_carries_offsets_and_stored_text_for_corrections(client, make
     html = client.get(article.get_absolute_url() + "?script=traditional").content.decode()
     # The traditional characters are shown, the stored (simplified) text is what a correction sends.
     assert re.search(r'data-o="5" data-x="鱼">魚</span>', html)
+
+
+def test_spoken_tones_of_yi_and_bu_are_a_display_option(client, make_article):
+    article = make_article("标题\n\n我们一起去，不要一个人走。\n")
+    url = article.get_absolute_url() + "?pinyin=ruby"
+    stored = client.get(url).content.decode()
+    assert "<ruby>一<rt>yī</rt></ruby><ruby>起" in stored and "<ruby>不<rt>bù</rt></ruby>" in stored
+    spoken = client.get(url + "&sandhi=1").content.decode()
+    assert "<ruby>一<rt>yì</rt></ruby><ruby>起" in spoken and "<ruby>不<rt>bú</rt></ruby>" in spoken
+    assert "<ruby>一<rt>yí</rt></ruby><ruby>个" in spoken
+    assert any(t["pinyin"] == ["bù", "yào"] for t in article.passages.get().tokens)  # stored: citation tone
