@@ -4,12 +4,13 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 
 class Script(models.TextChoices):
-    SIMPLIFIED = "simplified", "Simplified"
-    TRADITIONAL = "traditional", "Traditional"
-    MIXED = "mixed", "Mixed"
+    SIMPLIFIED = "simplified", _("Simplified")
+    TRADITIONAL = "traditional", _("Traditional")
+    MIXED = "mixed", _("Mixed")
 
 
 class Tag(models.Model):
