@@ -22,7 +22,9 @@ demo: migrate
 	$(PY) manage.py load_glossary
 	$(PY) manage.py load_demo
 
+# The background worker (annotation of imports) runs beside the server and stops with it.
 run: demo
+	$(PY) manage.py annotation_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install

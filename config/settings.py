@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "import_export",
+    "django_tasks",
+    "django_tasks_db",
     "glossary",
     "corpus",
     "reader",
@@ -93,6 +95,18 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# Background work (annotating long imports, re-annotating after a glossary change)
+# runs in `manage.py annotation_worker`, which `make run` starts beside the server.
+# The queue lives in the database, so a task is stored in the same transaction
+# as the article it belongs to.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# Uploads: the import code enforces its own limits (20 MB file, 2,000,000 characters)
+# with messages naming them; Django's defaults would stop a long pasted text or a
+# long preview (one checkbox per line) first, with a bare 400.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 24 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 60_000
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

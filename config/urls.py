@@ -6,5 +6,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("glossary/", include("glossary.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("texts/", include("corpus.urls")),
     path("", include("reader.urls")),
 ]

@@ -1,4 +1,5 @@
 import hashlib
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -73,8 +74,18 @@ class Article(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("reader:article", args=[self.pk])
 
+    def annotation_progress(self) -> tuple[int, int]:
+        """(passages annotated, passages in all): long imports are annotated in the background."""
+        total = self.passages.count()
+        pending = self.passages.filter(annotated_at__isnull=True).count()
+        return total - pending, total
+
 
 class PassageQuerySet(models.QuerySet):
+    def pending(self):
+        """Passages stored but not annotated yet (their annotation task has not reached them)."""
+        return self.filter(annotated_at__isnull=True)
+
     def stale(self, *, engine_version: str, lexicon_version: str):
         """Passages whose stored annotation was made by another engine or lexicon."""
         return self.exclude(engine_version=engine_version, lexicon_version=lexicon_version)
@@ -135,3 +146,32 @@ class ReadingCorrection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.text} {' '.join(self.pinyin)}"
+
+
+class ImportDraft(models.Model):
+    """An upload read and cleaned, waiting for the teacher to check it and publish.
+
+    Its id is the idempotency token of the preview form: publishing a draft twice
+    (a double click, a resubmitted form) returns the article the first publish made.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_drafts")
+    source_name = models.CharField(max_length=255, blank=True)
+    # The uploaded bytes, kept until publishing so the teacher can re-read them in another encoding.
+    raw = models.BinaryField(blank=True)
+    # corpus.text.importing.Draft as plain data (see corpus.drafts).
+    content = models.JSONField()
+    article = models.OneToOneField(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="import_draft"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.content.get('title') or self.source_name} (draft)"
+
+    def get_absolute_url(self) -> str:
+        return reverse("corpus:draft", args=[self.pk])

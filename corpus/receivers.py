@@ -2,12 +2,12 @@
 
 from django.dispatch import receiver
 
-from corpus import services
+from corpus import tasks
 from glossary.signals import lexicon_changed
 
 
 @receiver(lexicon_changed, dispatch_uid="corpus.refresh_annotation")
 def refresh_annotation(sender, **kwargs):
-    # Runs after the glossary change has committed; re-annotates only the
-    # passages that contain a changed form.
-    services.passages_refresh()
+    # Runs after the glossary change has committed. The worker re-annotates only
+    # the passages that contain a changed form, so the admin's save returns at once.
+    tasks.annotation_refresh.enqueue()

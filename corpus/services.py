@@ -1,22 +1,29 @@
-"""The one write path for texts: importing articles and keeping annotation current.
+"""The one write path for texts: importing, publishing drafts, revising, and keeping annotation current.
 
-Annotation is computed before a transaction opens, so an article is stored
-whole, with every passage annotated, or not at all.
+An article is stored whole or not at all. On the synchronous path (commands)
+annotation is computed before the transaction opens; on the background path
+(uploads) the passages are stored unannotated together with the task that will
+annotate them, in one transaction.
 """
 
 import re
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
-from corpus.models import Article, Passage, ReadingCorrection
+from corpus import tasks
+from corpus.drafts import draft_from_data, draft_to_data
+from corpus.models import Article, ImportDraft, Passage, ReadingCorrection
 from corpus.profile import hsk_level, hsk_profile
-from corpus.text.document import Document
+from corpus.text.document import Block, Document
 from corpus.text.glossary import Lexicon
+from corpus.text.importing import draft_document, prepare
 from corpus.text.version import engine_version
 from glossary.lexicon import lexicon_current
 from glossary.models import LexiconChange, ReadingRule, Term
@@ -27,6 +34,9 @@ if TYPE_CHECKING:
     from corpus.text.annotate import Token
 
 BATCH = 200
+# The first batch a background annotation does: about a reading page, so the
+# start of a long text gets its pinyin first.
+FIRST_PAGE = 30
 
 
 def _annotate(texts: Sequence[str], lexicon: Lexicon) -> list[tuple["Token", ...]]:
@@ -45,9 +55,21 @@ def article_import(
     source_name: str = "",
     status: str = Article.Status.PUBLISHED,
     lexicon: Lexicon | None = None,
+    background: bool = False,
 ) -> Article:
-    """Store a parsed document as an article with annotated passages."""
+    """Store a parsed document as an article with annotated passages.
+
+    ``background``: store the passages unannotated (the reading page shows them
+    as plain text) and queue their annotation, in the same transaction; the web
+    process uses this, so it never loads the engine and a long text is stored at once.
+    """
     assert document.blocks, "a document to import has at least one passage"
+    if background:
+        with transaction.atomic():
+            article = _article_create(document=document, owner=owner, status=status, source_name=source_name)
+            _passages_create(article=article, blocks=document.blocks, start=0)
+            tasks.article_annotate.enqueue(article.pk)
+        return article
     lexicon = lexicon or lexicon_current()
     version = engine_version()
     now = timezone.now()
@@ -83,12 +105,159 @@ def article_import(
     return article
 
 
+def article_profiles_update(*, article_ids: Iterable[int]) -> None:
+    for article in Article.objects.filter(pk__in=set(article_ids)).only("pk"):
+        article_profile_update(article=article)
+
+
 def article_profile_update(*, article: Article) -> Article:
-    """Recompute the article's HSK level profile from its stored tokens (call after annotating)."""
+    """Recompute the article's HSK level profile from its stored tokens.
+
+    Called once an article's annotation is complete or has changed (import,
+    background annotation, re-annotation, edits), not per batch: it reads every
+    token of the article.
+    """
     profile = hsk_profile(article.passages.order_by("position").values_list("tokens", flat=True).iterator())
     article.hsk_profile = profile
     article.hsk_level = hsk_level(profile)
     Article.objects.filter(pk=article.pk).update(hsk_profile=profile, hsk_level=article.hsk_level)
+    return article
+
+
+def _article_create(*, document: Document, owner, status: str, source_name: str) -> Article:
+    return Article.objects.create(
+        title=(document.title or "Untitled")[: Article._meta.get_field("title").max_length],
+        script=document.script,
+        meta=document.meta,
+        owner=owner,
+        status=status,
+        source_name=source_name[:255],
+        char_count=sum(len(block.text) for block in document.blocks),
+    )
+
+
+def _passages_create(*, article: Article, blocks: Sequence[Block], start: int, positions=None) -> list[Passage]:
+    """Unannotated passages (annotated_at null) for the background task to annotate."""
+    return Passage.objects.bulk_create(
+        (
+            Passage(
+                article=article,
+                position=position,
+                kind=block.kind,
+                text=block.text,
+                content_hash=Passage.hash_text(block.text),
+            )
+            for position, block in zip(positions or range(start, start + len(blocks)), blocks, strict=True)
+        ),
+        batch_size=2000,
+    )
+
+
+def passages_annotate_pending(*, article_id: int) -> int:
+    """Annotate an article's passages that have no annotation yet, first page first, in batches.
+
+    Each batch commits on its own, so the reading page shows the pinyin of the
+    first page while the rest is still being annotated.
+    """
+    lexicon = lexicon_current()
+    done = 0
+    size = FIRST_PAGE
+    while True:
+        batch = list(Passage.objects.pending().filter(article_id=article_id).order_by("position")[:size])
+        if not batch:
+            article_profiles_update(article_ids=[article_id])
+            return done
+        annotated = passages_reannotate(passages=batch, lexicon=lexicon)
+        if annotated == 0:
+            # Every passage of the batch failed its hash guard (deleted or changed
+            # meanwhile); whoever changed them queued a task of their own.
+            article_profiles_update(article_ids=[article_id])
+            return done
+        done += annotated
+        size = BATCH
+
+
+@transaction.atomic
+def draft_create(
+    *, data: bytes, owner: AbstractBaseUser, source_name: str = "", encoding: str | None = None
+) -> ImportDraft:
+    """Read an upload into a draft for the preview (raises InputError on unusable input; nothing stored then)."""
+    draft = prepare(data, filename=source_name, encoding=encoding)
+    return ImportDraft.objects.create(
+        owner=owner, source_name=source_name[:255], raw=data, content=draft_to_data(draft)
+    )
+
+
+@transaction.atomic
+def draft_reread(*, draft: ImportDraft, encoding: str) -> ImportDraft:
+    """Read a draft's upload again in the encoding the teacher chose."""
+    assert draft.article_id is None, "a published draft is not read again"
+    content = prepare(bytes(draft.raw), filename=draft.source_name, encoding=encoding)
+    draft.content = draft_to_data(content)
+    draft.save(update_fields=["content"])
+    return draft
+
+
+def draft_publish(*, draft: ImportDraft, title: str, flipped: Iterable[int]) -> Article:
+    """Publish a draft with the teacher's title and restored/dropped lines.
+
+    Publishing the same draft again (a double click) returns the article the first made.
+
+    Raises InputError when nothing would be left to read.
+    """
+    document = draft_document(draft_from_data(draft.content), flipped=set(flipped), title=title)
+    with transaction.atomic():
+        locked = ImportDraft.objects.select_for_update().get(pk=draft.pk)
+        if locked.article_id is not None:
+            return locked.article
+        article = article_import(
+            document=document, owner=locked.owner, source_name=locked.source_name, background=True
+        )
+        locked.article = article
+        locked.raw = b""
+        locked.save(update_fields=["article", "raw"])
+    return article
+
+
+def article_revise(*, article: Article, title: str, blocks: Sequence[Block]) -> Article:
+    """Replace an article's title and passages, keeping the id of every passage whose text is unchanged.
+
+    Passages are matched on content hash in order, so a moved passage keeps its id
+    and of two identical passages each keeps one; learners' progress and teachers'
+    corrections (keyed on passage id) survive the edit. Removed passages are
+    deleted, new ones are stored unannotated and queued for annotation.
+    """
+    assert blocks, "an article keeps at least one passage"
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=article.pk)
+        old = list(article.passages.order_by("position"))
+        unused: dict[str, deque[Passage]] = defaultdict(deque)
+        for passage in old:
+            unused[passage.content_hash].append(passage)
+        kept: list[Passage] = []
+        new: list[tuple[int, Block]] = []
+        for position, block in enumerate(blocks):
+            same = unused.get(Passage.hash_text(block.text))
+            if same:
+                passage = same.popleft()
+                passage.position, passage.kind = position, block.kind
+                kept.append(passage)
+            else:
+                new.append((position, block))
+        Passage.objects.filter(pk__in=[p.pk for queue in unused.values() for p in queue]).delete()
+        # Move the kept passages out of the way first: (article, position) is unique.
+        article.passages.update(position=F("position") + 1_000_000)
+        Passage.objects.bulk_update(kept, ["position", "kind"], batch_size=500)
+        _passages_create(
+            article=article, blocks=[block for _, block in new], start=0, positions=[pos for pos, _ in new]
+        )
+        article.title = title.strip()[: Article._meta.get_field("title").max_length] or article.title
+        article.char_count = sum(len(block.text) for block in blocks)
+        article.save(update_fields=["title", "char_count", "updated_at"])
+        if new:
+            tasks.article_annotate.enqueue(article.pk)  # updates the HSK profile when done
+        else:
+            article_profile_update(article=article)
     return article
 
 
@@ -115,8 +284,6 @@ def passages_reannotate(*, passages: Iterable[Passage], lexicon: Lexicon | None 
             if updated:
                 _link_terms([(passage, tokens)])
         count += updated
-    for article in Article.objects.filter(pk__in={passage.article_id for passage in passages}):
-        article_profile_update(article=article)
     return count
 
 
@@ -150,6 +317,8 @@ def passages_refresh(*, progress: Callable[[int, int], None] | None = None) -> t
         )
         if progress:
             progress(min(start + BATCH, len(redo)), len(redo))
+    if redo:
+        article_profiles_update(article_ids=Passage.objects.filter(pk__in=redo).values_list("article_id", flat=True))
     return done, len(forward)
 
 

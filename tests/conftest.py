@@ -15,6 +15,22 @@ SAMPLE = """县里部署平安建设工作
 """
 
 
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+@pytest.fixture(autouse=True)
+def tasks_run_immediately(settings):
+    """Background tasks run inline in tests; tests of the worker itself use ``database_tasks``."""
+    settings.TASKS = IMMEDIATE_TASKS
+
+
+@pytest.fixture
+def database_tasks(settings):
+    """The production queue: tasks are stored and wait for a real ``db_worker`` run."""
+    settings.TASKS = DATABASE_TASKS
+
+
 @pytest.fixture
 def make_article(db):
     def make(text: str = SAMPLE, **kwargs) -> Article:

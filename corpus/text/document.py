@@ -7,12 +7,10 @@ top becomes metadata. Headings are recognised by their numbering (一、 （一�
 """
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Literal
 
 from corpus.text.convert import Script, detect_script
-from corpus.text.decode import decode
-from corpus.text.errors import InputError
 from corpus.text.normalize import normalize, split_paragraphs
 
 Kind = Literal["paragraph", "heading"]
@@ -135,14 +133,17 @@ def _block(paragraph: str, *, is_last: bool) -> Block:
     return Block("paragraph", paragraph)
 
 
-def read_document(data: bytes, *, name: str = "") -> Document:
-    """Read an uploaded file's bytes into a document, as every entry point does.
+def heading_or_paragraph(paragraph: str, *, is_last: bool) -> Kind:
+    """Whether a line of plain text is a heading, by its numbering or its shape.
 
-    ``name`` (the file name without extension) is the title when the text has none.
+    >>> heading_or_paragraph("一、总体要求", is_last=False), heading_or_paragraph("会议要求抓好落实。", is_last=False)
+    ('heading', 'paragraph')
     """
-    document = parse_document(decode(data))
-    if not document.blocks:
-        raise InputError("No text was found to import: the file has a title at most. Add the article's body.")
-    if not document.title and name:
-        document = replace(document, title=name)
-    return document
+    return _block(paragraph, is_last=is_last).kind
+
+
+def read_document(data: bytes, *, name: str = "", filename: str = "", encoding: str | None = None) -> Document:
+    """Read an uploaded file's bytes into a document, as every entry point does (see ``importing``)."""
+    from corpus.text.importing import read_document as read
+
+    return read(data, name=name, filename=filename, encoding=encoding)

@@ -29,6 +29,8 @@ def article_detail(request, pk: int):
         offsets=can_correct,
         sandhi=options.sandhi,
     )
+    # Issue 3 annotates long imports in the background: how far it has got.
+    pending = sum(1 for row in outline.rows if row[4] is None)
     context = {
         **page,
         "article": article,
@@ -44,6 +46,9 @@ def article_detail(request, pk: int):
         "size_choices": _choices(ReadingPreference.FontSize),
         "spacing_choices": _choices(ReadingPreference.Spacing),
         "ui": _ui_strings(),
+        "pending": pending,
+        "annotated": len(outline.rows) - pending,
+        "passage_total": len(outline.rows),
     }
     return render(request, "reader/article_detail.html", context)
 

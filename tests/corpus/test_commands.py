@@ -86,8 +86,10 @@ def test_annotate_output_is_utf8_not_ascii_escaped(db, article_file, tmp_path):
     ("content", "message"),
     [
         (b"", "empty"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-        ("协调发展".encode("gb18030"), "not valid UTF-8"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image, not text"),
+        (b"\x7fELF\x00\x00\x01", "binary"),
+        # GB18030 is read now (tests/text/test_import.py); bytes valid in no allowed encoding are refused.
+        ("协调发展".encode() + b"\xff\xfe\xfd", "not valid UTF-8"),
     ],
 )
 def test_annotate_refuses_bad_input_with_one_line_and_no_traceback(tmp_path, content, message):
@@ -144,3 +146,16 @@ def test_reannotate_rebuilds_only_stale_passages(db, article_file):
     call_command("reannotate", stdout=out, stderr=err)
     assert "Re-annotated 1 passages; 1 others" in out.getvalue()
     assert "1/1 passages" in err.getvalue()
+
+
+def test_annotate_reads_a_saved_gb18030_news_page_as_the_upload_does(db, tmp_path):
+    page = (ROOT / "tests" / "fixtures" / "import" / "scraped-news.html").read_text(encoding="utf-8")
+    path = tmp_path / "qingshi.html"
+    path.write_bytes(page.encode("gb18030"))
+    result = annotate_json(path)
+    assert result["title"] == "青石镇老街完成改造 居民回迁过上新生活"
+    assert result["meta"] == {"date": "2023-05-20", "source": "清河日报", "editor": "周晓林"}
+    assert result["passages"][0]["text"].startswith("五月的青石镇")
+    assert [p["kind"] for p in result["passages"]].count("heading") == 2
+    assert "分享到：微信 微博 QQ空间" in result["dropped"]
+    assert not any("lǐng" in p["text"] for p in result["passages"])

@@ -4,8 +4,10 @@ Adding a URL pattern without a row here fails ``test_every_url_pattern_has_a_row
 """
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from corpus import services
 from corpus.models import Article
 from glossary.models import Term
 from glossary.services import term_save
@@ -43,6 +45,42 @@ MATRIX = {
         lambda a: ("POST", "/i18n/setlang/", {"language": "zh-hans", "next": "/"}),
         dict.fromkeys(VISITORS, 302),
     ),
+    # Importing texts (corpus): teachers (the corpus.add_article permission; "owner" has it here) and staff.
+    "corpus:texts": (lambda a: "/texts/", {"anonymous": 302, "learner": 403, "owner": 200, "staff": 200}),
+    "corpus:texts [POST]": (
+        lambda a: ("POST", "/texts/", {"text": "小河\n\n河水很清。", "encoding": ""}),
+        {"anonymous": 302, "learner": 403, "owner": 302, "staff": 302},
+    ),
+    # A draft is seen by the teacher who uploaded it only.
+    "corpus:draft": (
+        lambda a: a["import_draft"].get_absolute_url(),
+        {"anonymous": 302, "learner": 403, "owner": 200, "staff": 404},
+    ),
+    "corpus:draft [POST]": (
+        lambda a: ("POST", a["import_draft"].get_absolute_url(), {"title": "小河", "keep": ["0"]}),
+        {"anonymous": 302, "learner": 403, "owner": 302, "staff": 404},
+    ),
+    "corpus:draft-encoding": (
+        lambda a: ("POST", f"/texts/drafts/{a['import_draft'].pk}/encoding/", {"encoding": "gb18030"}),
+        {"anonymous": 302, "learner": 403, "owner": 302, "staff": 404},
+    ),
+    "corpus:draft-encoding [GET]": (
+        lambda a: f"/texts/drafts/{a['import_draft'].pk}/encoding/",
+        {"anonymous": 302, "learner": 405, "owner": 405, "staff": 405},
+    ),
+    "corpus:edit": (
+        lambda a: f"/texts/{a['published'].pk}/edit/",
+        {"anonymous": 302, "learner": 404, "owner": 200, "staff": 200},
+    ),
+    "corpus:edit [POST]": (
+        lambda a: ("POST", f"/texts/{a['published'].pk}/edit/", {"title": "新标题", "text": "新的一段。"}),
+        {"anonymous": 302, "learner": 404, "owner": 302, "staff": 302},
+    ),
+    "corpus:progress": (lambda a: f"/texts/{a['published'].pk}/progress/", dict.fromkeys(VISITORS, 200)),
+    "corpus:progress [draft]": (
+        lambda a: f"/texts/{a['draft'].pk}/progress/",
+        {"anonymous": 404, "learner": 404, "owner": 200, "staff": 200},
+    ),
     "login": (lambda a: "/accounts/login/", dict.fromkeys(VISITORS, 200)),
     "logout": (lambda a: ("POST", "/accounts/logout/", {}), dict.fromkeys(VISITORS, 302)),
     "logout [GET]": (lambda a: "/accounts/logout/", dict.fromkeys(VISITORS, 405)),
@@ -77,6 +115,7 @@ def test_every_url_pattern_has_a_row():
 @pytest.fixture
 def articles(make_article, django_user_model):
     owner = django_user_model.objects.create_user("owner")
+    owner.user_permissions.add(Permission.objects.get(codename="add_article", content_type__app_label="corpus"))
     published = make_article(owner=owner)
     passage = published.passages.get(position=2)
     offset = 0
@@ -89,6 +128,7 @@ def articles(make_article, django_user_model):
         "published_passage": passage,
         "correction": {"offset": offset, "text": "银行", "pinyin": "yín háng"},
         "draft": make_article(owner=owner, status=Article.Status.DRAFT),
+        "import_draft": services.draft_create(data="小河\n\n河水很清。".encode(), owner=owner),
         "term": term_save(
             term=Term(slug="ping-an-jian-she", simplified="平安建设", english="Peaceful China initiative")
         ),

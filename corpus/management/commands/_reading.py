@@ -15,6 +15,6 @@ def document_from_path(path: str) -> Document:
     except OSError as error:
         raise CommandError(f"Cannot read {path}: {error.strerror or error}.") from None
     try:
-        return read_document(data, name=file.stem)
+        return read_document(data, name=file.stem, filename=file.name)
     except InputError as error:
         raise CommandError(f"{path}: {error}") from None

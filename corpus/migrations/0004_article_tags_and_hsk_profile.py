@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('corpus', '0002_readingcorrection'),
+        ('corpus', '0003_import_draft'),
     ]
 
     operations = [

@@ -15,6 +15,6 @@ def fill(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("corpus", "0003_article_tags_and_hsk_profile")]
+    dependencies = [("corpus", "0004_article_tags_and_hsk_profile")]
 
     operations = [migrations.RunPython(fill, migrations.RunPython.noop)]
