@@ -86,16 +86,26 @@ def render_tokens(
     """
     # Words repeat: each distinct token is rendered once per page and reused.
     memo = words.fragments.setdefault((script, ruby, with_offsets), {})
+    remembered = memo.get
     parts: list[str] = []
+    if not with_offsets:
+        for token in tokens:
+            get = token.get
+            signature = (token["text"], get("simplified"), get("traditional"), *token["pinyin"], get("term"))
+            fragment = remembered(signature)
+            if fragment is None:
+                fragment = memo[signature] = _render_token(token, words, known_terms, script, ruby)
+            parts.append(fragment)
+        return mark_safe("".join(parts))  # noqa: S308 -- every piece was escaped by _render_token
     offset = 0
     for token in tokens:
         text = token["text"]
-        pinyin = token["pinyin"]
-        signature = (text, token.get("simplified"), token.get("traditional"), tuple(pinyin), token.get("term"))
-        fragment = memo.get(signature)
+        get = token.get
+        signature = (text, get("simplified"), get("traditional"), *token["pinyin"], get("term"))
+        fragment = remembered(signature)
         if fragment is None:
             fragment = memo[signature] = _render_token(token, words, known_terms, script, ruby)
-        if with_offsets and fragment[0] == "<":
+        if fragment[0] == "<":
             # The owner's correction form sends the stored text back, whatever script is shown.
             head, rest = fragment.split(">", 1)
             fragment = f'{head} data-o="{offset}" data-x="{escape(text)}">{rest}'
