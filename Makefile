@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint migrate demo bench clean
+.PHONY: install run test lint migrate demo bench clean messages
 
 install: $(STAMP)
 
@@ -38,6 +38,13 @@ test: lint
 bench: install
 	$(PY) bench/annotate.py
 	$(PY) bench/pinyin_accuracy.py --data ../shared/data/cpp/test.tsv
+	$(PY) bench/reader.py
+
+# Interface translations: refresh the catalogue from the code, then compile the
+# .mo that is committed (so running the site never needs gettext).
+messages: install
+	$(PY) manage.py makemessages -l zh_Hans -i ".venv/*" -i "bench/*" -i "tests/*" -i "staticfiles/*"
+	$(PY) manage.py compilemessages -l zh_Hans
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -5,6 +5,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("glossary/", include("glossary.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("texts/", include("corpus.urls")),
     path("", include("reader.urls")),
 ]

@@ -2,15 +2,23 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
 from corpus import services
-from corpus.models import Article, ReadingCorrection
+from corpus.models import Article, ReadingCorrection, Tag
 
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "script", "status", "owner", "char_count", "created_at"]
-    list_filter = ["status", "script"]
+    list_display = ["title", "script", "status", "owner", "char_count", "hsk_level", "created_at"]
+    list_filter = ["status", "script", "hsk_level", "tags"]
     search_fields = ["title"]
-    readonly_fields = ["script", "meta", "char_count", "source_name"]
+    readonly_fields = ["script", "meta", "char_count", "source_name", "hsk_profile", "hsk_level"]
+    filter_horizontal = ["tags"]
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(ReadingCorrection)

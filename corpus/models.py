@@ -5,12 +5,26 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 
 class Script(models.TextChoices):
-    SIMPLIFIED = "simplified", "Simplified"
-    TRADITIONAL = "traditional", "Traditional"
-    MIXED = "mixed", "Mixed"
+    SIMPLIFIED = "simplified", _("Simplified")
+    TRADITIONAL = "traditional", _("Traditional")
+    MIXED = "mixed", _("Mixed")
+
+
+class Tag(models.Model):
+    """A topic label for the library (politics, environment, ...), set in the admin."""
+
+    name = models.CharField(max_length=50, unique=True)
+    slug = models.SlugField(max_length=50, unique=True, allow_unicode=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -53,6 +67,12 @@ class Article(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     source_name = models.CharField(max_length=255, blank=True, help_text="file the text came from")
     char_count = models.PositiveIntegerField(default=0)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="articles")
+    # Derived from the stored tokens by corpus.profile whenever they are annotated.
+    hsk_profile = models.JSONField(default=dict, blank=True, help_text="share of words per HSK level")
+    hsk_level = models.PositiveSmallIntegerField(
+        null=True, blank=True, db_index=True, help_text="lowest HSK level covering 90% of its listed words"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -20,6 +20,7 @@ from django.utils import timezone
 from corpus import tasks
 from corpus.drafts import draft_from_data, draft_to_data
 from corpus.models import Article, ImportDraft, Passage, ReadingCorrection
+from corpus.profile import hsk_level, hsk_profile
 from corpus.text.document import Block, Document
 from corpus.text.glossary import Lexicon
 from corpus.text.importing import draft_document, prepare
@@ -100,6 +101,26 @@ def article_import(
             for position, (block, tokens) in enumerate(annotated)
         )
         _link_terms([(passage, tokens) for passage, (_, tokens) in zip(passages, annotated, strict=True)])
+        article_profile_update(article=article)
+    return article
+
+
+def article_profiles_update(*, article_ids: Iterable[int]) -> None:
+    for article in Article.objects.filter(pk__in=set(article_ids)).only("pk"):
+        article_profile_update(article=article)
+
+
+def article_profile_update(*, article: Article) -> Article:
+    """Recompute the article's HSK level profile from its stored tokens.
+
+    Called once an article's annotation is complete or has changed (import,
+    background annotation, re-annotation, edits), not per batch: it reads every
+    token of the article.
+    """
+    profile = hsk_profile(article.passages.order_by("position").values_list("tokens", flat=True).iterator())
+    article.hsk_profile = profile
+    article.hsk_level = hsk_level(profile)
+    Article.objects.filter(pk=article.pk).update(hsk_profile=profile, hsk_level=article.hsk_level)
     return article
 
 
@@ -144,11 +165,13 @@ def passages_annotate_pending(*, article_id: int) -> int:
     while True:
         batch = list(Passage.objects.pending().filter(article_id=article_id).order_by("position")[:size])
         if not batch:
+            article_profiles_update(article_ids=[article_id])
             return done
         annotated = passages_reannotate(passages=batch, lexicon=lexicon)
         if annotated == 0:
             # Every passage of the batch failed its hash guard (deleted or changed
             # meanwhile); whoever changed them queued a task of their own.
+            article_profiles_update(article_ids=[article_id])
             return done
         done += annotated
         size = BATCH
@@ -232,7 +255,9 @@ def article_revise(*, article: Article, title: str, blocks: Sequence[Block]) -> 
         article.char_count = sum(len(block.text) for block in blocks)
         article.save(update_fields=["title", "char_count", "updated_at"])
         if new:
-            tasks.article_annotate.enqueue(article.pk)
+            tasks.article_annotate.enqueue(article.pk)  # updates the HSK profile when done
+        else:
+            article_profile_update(article=article)
     return article
 
 
@@ -292,6 +317,8 @@ def passages_refresh(*, progress: Callable[[int, int], None] | None = None) -> t
         )
         if progress:
             progress(min(start + BATCH, len(redo)), len(redo))
+    if redo:
+        article_profiles_update(article_ids=Passage.objects.filter(pk__in=redo).values_list("article_id", flat=True))
     return done, len(forward)
 
 

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.article_list, name="articles"),
     path("articles/<int:pk>/", views.article_detail, name="article"),
     path("passages/<int:pk>/reading/", views.passage_reading_correct, name="passage-reading"),
+    path("preferences/", views.preferences_save, name="preferences"),
     # Accounts, classes, dashboards, saved words and the progress API (issue 6).
     path("accounts/signup/", views.signup, name="signup"),
     path("me/", views.learner_dashboard, name="dashboard"),

@@ -57,7 +57,7 @@ def roles(db):
 
     from django.contrib.auth.models import Group, Permission
 
-    migration = import_module("reader.migrations.0002_learner_teacher_groups")
+    migration = import_module("reader.migrations.0003_learner_teacher_groups")
     Group.objects.get_or_create(name=migration.LEARNER)
     teacher, _ = Group.objects.get_or_create(name=migration.TEACHER)
     teacher.permissions.add(

@@ -13,7 +13,9 @@ from reader.views.classes import (
     member_remove,
 )
 from reader.views.dashboards import class_article, class_export, class_learner, learner_dashboard, progress_settings
-from reader.views.reading import article_detail, article_list, passage_reading_correct
+from reader.views.library import article_list
+from reader.views.preferences import preferences_save
+from reader.views.reading import article_detail, passage_reading_correct
 from reader.views.words import word_delete, word_export, word_list, word_save
 
 __all__ = [
@@ -33,6 +35,7 @@ __all__ = [
     "learner_dashboard",
     "member_remove",
     "passage_reading_correct",
+    "preferences_save",
     "progress_mark",
     "progress_settings",
     "signup",

@@ -1,55 +1,101 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from corpus import services
 from corpus.models import Article, Passage
-from glossary.models import Term
-from reader.rendering import WordTable, render_tokens
-
-
-@require_GET
-def article_list(request):
-    articles = Article.objects.readable_by(request.user).only("title", "script", "char_count", "meta", "created_at")
-    return render(request, "reader/article_list.html", {"articles": articles})
+from reader.models import ReadingPreference
+from reader.page import article_outline, page_render
+from reader.preferences import options_for
+from reader.scripts import lang_for, title_in
 
 
 @require_GET
 def article_detail(request, pk: int):
     article = get_object_or_404(Article.objects.readable_by(request.user), pk=pk)
-    stored = list(article.passages.only("pk", "kind", "tokens", "text", "annotated_at"))
-    slugs = {token["term"] for passage in stored for token in passage.tokens if token.get("term")}
-    terms = {term.slug: term for term in Term.objects.filter(slug__in=slugs)} if slugs else {}
-    words = WordTable()
+    options = options_for(request.user, request.GET)
+    outline = article_outline(article)
+    number = _page_number(request.GET.get("page"), len(outline.pages))
     can_correct = _can_correct(request.user, article)
-    passages = [
-        {
-            "pk": passage.pk,
-            "kind": passage.kind,
-            # A passage still waiting for its background annotation is shown as
-            # plain text (escaped by the template) until the worker reaches it.
-            "html": render_tokens(passage.tokens, words, terms, with_offsets=can_correct)
-            if passage.annotated_at
-            else passage.text,
-        }
-        for passage in stored
-    ]
-    pending = sum(1 for passage in stored if not passage.annotated_at)
+    page = page_render(
+        article=article,
+        outline=outline,
+        number=number,
+        script=options.script,
+        ruby=options.pinyin == "ruby",
+        offsets=can_correct,
+        sandhi=options.sandhi,
+    )
+    # Issue 3 annotates long imports in the background: how far it has got.
+    pending = sum(1 for row in outline.rows if row[4] is None)
     context = {
+        **page,
         "article": article,
+        "options": options,
+        "lang": lang_for(options.script, article.script),
+        "title": title_in(article.title, options.script),
         "can_correct": can_correct,
+        "page": number,
+        "page_count": len(outline.pages),
+        "page_links": _page_links(request.GET, number, len(outline.pages)),
+        "pinyin_choices": _choices(ReadingPreference.Pinyin),
+        "script_choices": _choices(ReadingPreference.Script),
+        "size_choices": _choices(ReadingPreference.FontSize),
+        "spacing_choices": _choices(ReadingPreference.Spacing),
+        "ui": _ui_strings(),
         "pending": pending,
-        "annotated": len(stored) - pending,
-        "passages": passages,
-        "words": words.entries,
-        "terms": {
-            slug: {"english": term.english, "explanation": term.explanation, "url": term.get_absolute_url()}
-            for slug, term in terms.items()
-        },
+        "annotated": len(outline.rows) - pending,
+        "passage_total": len(outline.rows),
     }
     return render(request, "reader/article_detail.html", context)
+
+
+def _choices(choices) -> list[tuple[str, str]]:
+    # Labels translated once here: lazy labels cost the template a lookup each.
+    return [(value, str(label)) for value, label in choices.choices]
+
+
+def _page_links(query, number: int, count: int) -> dict:
+    """Query strings for the page links, keeping the reader's other parameters."""
+
+    def with_page(n: int) -> str:
+        params = query.copy()
+        params["page"] = str(n)
+        return params.urlencode()
+
+    return {
+        "prev": with_page(number - 1),
+        "next": with_page(number + 1),
+        "numbers": [(n, with_page(n)) for n in range(1, count + 1)],
+    }
+
+
+def _ui_strings() -> dict[str, str]:
+    """The words reader.js writes into the page, in the interface language."""
+    return {
+        "more": _("More about this term"),
+        "correct": _("Correct the reading here"),
+        "listen": _("Listen"),
+        "readPassage": _("Read this passage aloud"),
+        "stop": _("Stop reading"),
+        "showPinyin": _("Show pinyin"),
+        "notHsk": _("Not on the HSK lists"),
+        "noAnswer": _("The server did not answer; try again."),
+        "notSaved": _("Could not save."),
+        "settingsNotSaved": _("Your settings could not be saved; they apply to this page only."),
+    }
+
+
+def _page_number(raw: str | None, count: int) -> int:
+    """The requested page; no parameter means the first. A page that does not exist is a 404."""
+    if raw is None:
+        return 1
+    if not raw.isdigit() or not 1 <= int(raw) <= count:
+        raise Http404(f"This article has pages 1 to {count}.")
+    return int(raw)
 
 
 @require_POST

@@ -9,8 +9,14 @@
   if (!config) return;
   const status = document.getElementById("progress-status");
   const controls = new Map(); // passage id -> its button
-  document.querySelectorAll(".passage-progress").forEach((box) => {
-    controls.set(Number(box.dataset.passage), box.querySelector("button"));
+  // The passages on this page (long articles are paginated), each followed by its control.
+  const template = document.getElementById("passage-progress-template");
+  document.querySelectorAll(".reading .passage[id^='p-']").forEach((passage) => {
+    const box = template.content.firstElementChild.cloneNode(true);
+    const id = Number(passage.id.slice(2));
+    box.dataset.passage = String(id);
+    passage.after(box);
+    controls.set(id, box.querySelector("button"));
   });
   const read = new Set();
   // Learners read roughly 250 characters a minute; a passage counts as read after
@@ -168,6 +174,6 @@
         button.textContent = "Save word (try again)";
       }
     });
-    popup.appendChild(button);
+    (popup.querySelector(".popup-actions") || popup).appendChild(button);
   }
 })();

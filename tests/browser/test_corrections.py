@@ -15,6 +15,7 @@ def test_a_teacher_corrects_a_reading_in_her_article(live_server, page, make_art
     page.fill("#id_password", "a-long-teacher-password")
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"**{article.get_absolute_url()}")
+    page.goto(live_server.url + article.get_absolute_url() + "?pinyin=ruby")
 
     word = page.locator(".w").filter(has=page.locator("ruby", has_text="长")).first
     before = word.locator("rt").inner_text()

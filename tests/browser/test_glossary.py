@@ -9,7 +9,7 @@ def test_an_admin_adds_a_term_and_a_learner_sees_it_explained(live_server, brows
     django_user_model.objects.create_superuser("admin", "admin@example.org", "a-long-admin-password")
     article = make_article(ARTICLE)
     learner = browser.new_context(locale="en-US").new_page()
-    learner.goto(live_server.url + article.get_absolute_url())
+    learner.goto(live_server.url + article.get_absolute_url() + "?pinyin=ruby")
     assert learner.locator(".w.term").count() == 0
 
     admin = browser.new_context(locale="en-US").new_page()

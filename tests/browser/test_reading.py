@@ -9,6 +9,9 @@ def test_a_reader_opens_an_article_from_the_list_and_sees_pinyin_above_the_chara
     page.get_by_role("link", name=article.title).click()
     page.wait_for_url(f"**/articles/{article.pk}/")
     assert page.get_by_role("heading", level=1).inner_text() == article.title
+    page.get_by_text("Reading settings").click()
+    page.get_by_label("Pinyin").select_option("ruby")
+    page.wait_for_url(f"**/articles/{article.pk}/?pinyin=ruby*")
 
     bank = page.locator(".w").filter(has=page.locator("ruby", has_text="银")).first
     assert bank.locator("rt").all_inner_texts() == ["yín", "háng"]

@@ -74,6 +74,10 @@ MATRIX = {
         {**_signed_in(404), "owner": 200, "admin": 200},
     ),
     "reader:passage-reading [GET]": (lambda a: f"/passages/{a['published_passage'].pk}/reading/", _all(405)),
+    # Reading preferences: signed-in readers store their own (anonymous readers keep them in the browser).
+    "reader:preferences": (lambda a: ("POST", "/preferences/", {"pinyin": "ruby"}), _signed_in(200)),
+    "reader:preferences [GET]": (lambda a: "/preferences/", _all(405)),
+    "set_language": (lambda a: ("POST", "/i18n/setlang/", {"language": "zh-hans", "next": "/"}), _all(302)),
     # Importing texts (corpus): teachers (the corpus.add_article permission of the teacher group) and staff.
     "corpus:texts": (lambda a: "/texts/", {**_signed_in(200), "learner_a": 403, "learner_b": 403}),
     "corpus:texts [POST]": (

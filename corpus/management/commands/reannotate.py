@@ -28,6 +28,7 @@ class Command(BaseCommand):
                 batch = Passage.objects.filter(pk__in=pks[start : start + services.BATCH])
                 done += services.passages_reannotate(passages=batch, lexicon=lexicon)
                 progress(done, len(pks))
+            services.article_profiles_update(article_ids=Passage.objects.values_list("article_id", flat=True))
             forwarded = 0
         else:
             done, forwarded = services.passages_refresh(progress=progress)

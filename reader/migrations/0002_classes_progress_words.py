@@ -7,10 +7,9 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
 
-    initial = True
-
     dependencies = [
-        ('corpus', '0004_article_visibility_classes'),
+        ('corpus', '0006_article_visibility_classes'),
+        ('reader', '0001_reading_preference'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('corpus', '0003_import_draft'),
+        ('corpus', '0005_fill_hsk_profiles'),
     ]
 
     operations = [

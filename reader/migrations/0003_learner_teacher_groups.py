@@ -30,8 +30,8 @@ def remove_groups(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("reader", "0001_classes_progress_words"),
-        ("corpus", "0004_article_visibility_classes"),
+        ("reader", "0002_classes_progress_words"),
+        ("corpus", "0006_article_visibility_classes"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
