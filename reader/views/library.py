@@ -4,6 +4,7 @@ from django.views.decorators.http import require_GET
 
 from corpus.models import Article, Tag
 from corpus.profile import LEVELS
+from reader.progress import progress_by_article
 
 ARTICLES_PER_PAGE = 30
 
@@ -22,17 +23,18 @@ def article_list(request):
         articles = articles.filter(tags__slug=tag)
     if query:
         articles = articles.filter(title__icontains=query)
-    # Issue 6 (progress) plugs in here: a filter for unread articles and, per
-    # article on the page, {"read": n, "total": m} under progress[article.pk].
+    unread = request.user.is_authenticated and request.GET.get("unread") == "1"
+    if unread:  # articles of which the reader has marked no passage yet
+        articles = articles.exclude(passages__reads__learner=request.user)
     page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
-    progress: dict[int, dict[str, int]] = {}
+    progress = progress_by_article(request.user, [article.pk for article in page.object_list])
     context = {
         "page": page,
         "articles": page.object_list,
         "progress": progress,
         "levels": LEVELS,
         "tags": Tag.objects.all(),
-        "filters": {"level": level, "tag": tag, "q": query},
-        "filtered": bool(level or tag or query),
+        "filters": {"level": level, "tag": tag, "q": query, "unread": "1" if unread else ""},
+        "filtered": bool(level or tag or query or unread),
     }
     return render(request, "reader/article_list.html", context)

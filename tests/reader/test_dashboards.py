@@ -70,3 +70,13 @@ def test_class_csv_neutralises_spreadsheet_formulas(client, school, django_user_
     client.force_login(school["owner"])
     text = client.get(f"/classes/{school['classroom'].pk}/progress.csv").content.decode("utf-8-sig")
     assert "'-cmd" in text
+
+
+def test_the_library_shows_each_articles_progress_and_filters_unread(client, school):
+    client.force_login(school["learner_a"])
+    html = client.get("/").content.decode()
+    assert "1 of 4 passages read" in html
+    unread = client.get("/?unread=1").content.decode()
+    assert school["for_class"].title not in unread and school["published"].title in unread
+    client.logout()
+    assert "passages read" not in client.get("/").content.decode()
