@@ -8,17 +8,19 @@ rewritten as a list, so no mark can overwrite another.
 """
 
 import datetime
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Count, Max
-from django.db.models.functions import TruncDate
+from django.db.models.functions import Length, TruncDate
 from django.utils import timezone
 
 from corpus.models import Article, Passage
 from reader.models import PassageRead, ProgressSettings
+from reader.pagination import paginate
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,16 @@ class ArticleInProgress:
     progress: ArticleProgress
     last_read_at: datetime.datetime
     next_passage_id: int | None  # the first unread passage: where to continue
+    next_page: int = 1  # the page of the reading page that shows it
+
+
+def _first_unread(outline: list[tuple[int, str, int]], read_ids: set[int]) -> tuple[int | None, int]:
+    """The first unread passage of an article ((id, kind, length) in order) and its reading-page page."""
+    pages = paginate([(kind, length) for _, kind, length in outline])
+    for index, (passage_id, _, _) in enumerate(outline):
+        if passage_id not in read_ids:
+            return passage_id, next(n for n, page in enumerate(pages, start=1) if index in page)
+    return None, 1
 
 
 def articles_in_progress(*, learner: AbstractBaseUser) -> list[ArticleInProgress]:
@@ -107,23 +119,17 @@ def articles_in_progress(*, learner: AbstractBaseUser) -> list[ArticleInProgress
             "passage_id", flat=True
         )
     )
-    first_unread: dict[int, int] = {}
-    for article_id, passage_id in (
+    outlines: dict[int, list[tuple[int, str, int]]] = defaultdict(list)
+    for article_id, passage_id, kind, length in (
         Passage.objects.filter(article_id__in=articles)
         .order_by("article_id", "position")
-        .values_list("article_id", "pk")
+        .values_list("article_id", "pk", "kind", Length("text"))
     ):
-        if passage_id not in read_ids and article_id not in first_unread:
-            first_unread[article_id] = passage_id
-    rows = [
-        ArticleInProgress(
-            article=article,
-            progress=progress[pk],
-            last_read_at=last[pk],
-            next_passage_id=first_unread.get(pk),
-        )
-        for pk, article in articles.items()
-    ]
+        outlines[article_id].append((passage_id, kind, length))
+    rows = []
+    for pk, article in articles.items():
+        next_id, next_page = _first_unread(outlines[pk], read_ids)
+        rows.append(ArticleInProgress(article, progress[pk], last[pk], next_id, next_page))
     return sorted(rows, key=lambda row: row.last_read_at, reverse=True)
 
 

@@ -195,3 +195,18 @@ def test_editing_an_article_keeps_the_marks_of_unchanged_passages(school):
     counts = progress.article_progress(learner=learner, article_id=article.pk)
     assert (counts.read, counts.total) == (2, 5)
     assert set(progress.read_passage_ids(learner=learner, article_id=article.pk)) == {passages[0].pk, passages[2].pk}
+
+
+def test_continue_points_to_the_page_that_shows_the_first_unread_passage(school, make_article):
+    from reader.pagination import PAGE_CHARS
+
+    learner = school["learner_b"]
+    paragraph = "我们每天早上都在河边散步，看看水里的鱼和岸上的花草。" * 6
+    article = make_article("长文\n\n" + "\n\n".join(f"第{i}天：{paragraph}" for i in range(40)))
+    passages = list(article.passages.order_by("position"))
+    first_page = sum(1 for _ in range(PAGE_CHARS // len(passages[0].text)))
+    for passage in passages[: first_page + 2]:
+        progress.passage_mark(learner=learner, passage=passage, read=True)
+    (row,) = progress.articles_in_progress(learner=learner)
+    assert row.next_passage_id == passages[first_page + 2].pk
+    assert row.next_page >= 2
