@@ -54,9 +54,9 @@ class Article(models.Model):
     class Status(models.TextChoices):
         """Who may read it (the field keeps its first name, status, for the import code)."""
 
-        DRAFT = "draft", "Private draft"
-        PUBLISHED = "published", "Public"
-        CLASSES = "classes", "Assigned classes only"
+        DRAFT = "draft", _("Private draft")
+        PUBLISHED = "published", _("Public")
+        CLASSES = "classes", _("Assigned classes only")
 
     title = models.CharField(max_length=300)
     script = models.CharField(max_length=12, choices=Script.choices)

@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from corpus import tasks
 from corpus.drafts import draft_from_data, draft_to_data
@@ -380,7 +381,10 @@ def reading_correct(
         starts[position] = token["text"]
         position += len(token["text"])
     if starts.get(offset) != text:
-        raise ValidationError(f"“{text}” is not a word at position {offset} of this passage; reload the page.")
+        raise ValidationError(
+            gettext("“%(text)s” is not a word at position %(offset)s of this passage; reload the page.")
+            % {"text": text, "offset": offset}
+        )
     problem = check_syllables(text, list(pinyin))
     if problem:
         raise ValidationError(problem)
@@ -404,9 +408,9 @@ def reading_correction_promote(*, correction: ReadingCorrection, user: AbstractB
 def article_visibility_set(*, article: Article, status: str, user: AbstractBaseUser) -> Article:
     """Public, assigned classes only, or private draft: the owner (or an admin) decides."""
     if not (user.is_staff or article.owner_id == user.pk):
-        raise PermissionDenied("Only the article's owner changes who can read it.")
+        raise PermissionDenied(gettext("Only the article's owner changes who can read it."))
     if status not in Article.Status.values:
-        raise ValidationError("Choose public, assigned classes only or private draft.")
+        raise ValidationError(gettext("Choose public, assigned classes only or private draft."))
     article.status = status
     article.save(update_fields=["status", "updated_at"])
     return article

@@ -5,12 +5,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from corpus import services
 from corpus.drafts import draft_from_data
 from corpus.forms import ENCODING_CHOICES, ReviseForm, UploadForm
-from corpus.models import Article, ImportDraft
+from corpus.models import Article, ImportDraft, Script
+from corpus.reasons import line_reason_label
 from corpus.text.errors import InputError
 from corpus.text.importing import edit_text, parse_edited
 
@@ -21,7 +23,7 @@ def can_import(user) -> bool:
 
 def _require_importer(request) -> None:
     if not can_import(request.user):
-        raise PermissionDenied("Only teachers can import texts.")
+        raise PermissionDenied(gettext("Only teachers can import texts."))
 
 
 @login_required
@@ -61,9 +63,9 @@ def draft_detail(request, pk):
         keep = {int(value) for value in request.POST.getlist("keep") if value.isdigit()}
         flipped = {index for index, line in enumerate(draft.lines) if line.kept != (index in keep)}
         if not title:
-            error = "Give the article a title."
+            error = gettext("Give the article a title.")
         elif len(title) > 300:
-            error = f"The title has {len(title)} characters; the limit is 300."
+            error = gettext("The title has %(count)s characters; the limit is 300.") % {"count": len(title)}
         else:
             try:
                 article = services.draft_publish(draft=record, title=title, flipped=flipped)
@@ -76,7 +78,9 @@ def draft_detail(request, pk):
         "draft": draft,
         "title": title,
         "error": error,
-        "lines": list(enumerate(draft.lines)),
+        # The engine gives its reasons in English; the known ones are translated here.
+        "lines": [(index, line, line_reason_label(line.reason)) for index, line in enumerate(draft.lines)],
+        "script_label": Script(draft.script).label if draft.script in Script.values else draft.script,
         "kept_count": sum(1 for line in draft.lines if line.kept),
         "garbled_count": sum(1 for line in draft.lines if line.garbled),
         "encodings": ENCODING_CHOICES[1:],
@@ -92,14 +96,15 @@ def draft_encoding(request, pk):
     record = get_object_or_404(ImportDraft, pk=pk, owner=request.user, article__isnull=True)
     encoding = request.POST.get("encoding", "")
     if encoding not in dict(ENCODING_CHOICES[1:]):
-        messages.error(request, "Choose one of the encodings in the list.")
+        messages.error(request, gettext("Choose one of the encodings in the list."))
         return redirect(record)
     try:
         services.draft_reread(draft=record, encoding=encoding)
     except InputError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"Read again as {dict(ENCODING_CHOICES)[encoding]}.")
+        label = dict(ENCODING_CHOICES)[encoding]
+        messages.success(request, gettext("Read again as %(encoding)s.") % {"encoding": label})
     return redirect(record)
 
 
@@ -109,19 +114,19 @@ def article_edit(request, pk: int):
     """The owner (or staff) edits title and text; unchanged passages keep their identity."""
     article = get_object_or_404(Article, pk=pk)
     if not (request.user.is_staff or article.owner_id == request.user.pk):
-        raise Http404("No article here.")
+        raise Http404(gettext("No article here."))
     passages = list(article.passages.order_by("position").values_list("kind", "text"))
     form = ReviseForm(request.POST or None, initial={"title": article.title, "text": edit_text(passages)})
     if request.method == "POST" and form.is_valid():
         try:
             blocks = parse_edited(form.cleaned_data["text"])
             if not blocks:
-                raise InputError("The text is empty: an article keeps at least one paragraph.")
+                raise InputError(gettext("The text is empty: an article keeps at least one paragraph."))
         except InputError as error:
             form.add_error("text", str(error))
         else:
             services.article_revise(article=article, title=form.cleaned_data["title"], blocks=blocks)
-            messages.success(request, "Saved. Unchanged paragraphs kept their readers' progress.")
+            messages.success(request, gettext("Saved. Unchanged paragraphs kept their readers' progress."))
             return redirect(article)
     return render(request, "corpus/edit.html", {"article": article, "form": form})
 

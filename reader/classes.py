@@ -6,6 +6,7 @@ import secrets
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from corpus.models import Article
 from reader.models import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, Assignment, Classroom, Membership
@@ -24,17 +25,17 @@ def join_code_normalize(code: str) -> str:
 def classroom_create(*, teacher: AbstractBaseUser, name: str) -> Classroom:
     """A new class with a fresh join code (drawn again in the unlikely case it is taken)."""
     if not is_teacher(teacher):
-        raise PermissionDenied("Only teachers create classes.")
+        raise PermissionDenied(_("Only teachers create classes."))
     name = name.strip()
     if not name:
-        raise ValidationError("Give the class a name.")
-    for _ in range(5):
+        raise ValidationError(_("Give the class a name."))
+    for _attempt in range(5):
         try:
             with transaction.atomic():
                 return Classroom.objects.create(teacher=teacher, name=name, join_code=join_code_new())
         except IntegrityError:
             continue
-    raise ValidationError("Could not make a unique join code; try again.")
+    raise ValidationError(_("Could not make a unique join code; try again."))
 
 
 @transaction.atomic
@@ -42,10 +43,10 @@ def classroom_join(*, learner: AbstractBaseUser, code: str) -> Membership:
     """Join the class whose code this is; joining twice is harmless."""
     classroom = Classroom.objects.filter(join_code=join_code_normalize(code)).first()
     if classroom is None:
-        raise ValidationError("No class has this join code. Check it with your teacher (8 letters and digits).")
+        raise ValidationError(_("No class has this join code. Check it with your teacher (8 letters and digits)."))
     if classroom.teacher_id == learner.pk:
-        raise ValidationError("You teach this class; learners join it with the code.")
-    membership, _ = Membership.objects.get_or_create(classroom=classroom, learner=learner)
+        raise ValidationError(_("You teach this class; learners join it with the code."))
+    membership, _created = Membership.objects.get_or_create(classroom=classroom, learner=learner)
     return membership
 
 
@@ -61,12 +62,12 @@ def assignment_create(
 ) -> Assignment:
     """Assign an article the teacher may read to her class; assigning again updates the due date."""
     if not Article.objects.readable_by(teacher).filter(pk=article.pk).exists():
-        raise PermissionDenied("You can assign only articles you can read.")
+        raise PermissionDenied(_("You can assign only articles you can read."))
     if article.status == Article.Status.DRAFT:
         raise ValidationError(
-            "This article is a private draft: share it with assigned classes (or publish it) before assigning it."
+            _("This article is a private draft: share it with assigned classes (or publish it) before assigning it.")
         )
-    assignment, _ = Assignment.objects.update_or_create(
+    assignment, _created = Assignment.objects.update_or_create(
         classroom=classroom, article=article, defaults={"due_date": due_date}
     )
     return assignment

@@ -11,6 +11,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import QueryDict
+from django.utils.translation import gettext as _
 
 from reader.models import ReadingPreference
 
@@ -64,8 +65,10 @@ def preference_save(*, user: AbstractBaseUser, values: QueryDict) -> ReadingPref
     bad = [key for key in FIELDS if key in values and values[key] not in _CHOICES[key]]
     if bad:
         allowed = "; ".join(f"{key}: {', '.join(_CHOICES[key])}" for key in bad)
-        raise ValidationError(f"Unknown value for {', '.join(bad)}. Allowed: {allowed}.")
-    preference, _ = ReadingPreference.objects.select_for_update().get_or_create(user=user)
+        raise ValidationError(
+            _("Unknown value for %(keys)s. Allowed: %(allowed)s.") % {"keys": ", ".join(bad), "allowed": allowed}
+        )
+    preference, _created = ReadingPreference.objects.select_for_update().get_or_create(user=user)
     for key, field in FIELDS.items():
         if key in values:
             setattr(preference, field, values[key] == "1" if key in _FLAGS else values[key])

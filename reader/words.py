@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from corpus.models import Passage
 from reader.models import SavedWord
@@ -47,7 +48,7 @@ def saved_word_add(*, learner: AbstractBaseUser, passage: Passage, offset: int) 
     """Save the word at ``offset`` of the passage with its sentence; returns (word, newly saved)."""
     token = _token_at(passage, offset)
     if token is None or not any(token["pinyin"]):
-        raise ValidationError("There is no word at this position any more; reload the page.")
+        raise ValidationError(_("There is no word at this position any more; reload the page."))
     simplified = token.get("simplified", token["text"])
     pinyin = " ".join(p for p in token["pinyin"] if p)
     return SavedWord.objects.get_or_create(

@@ -5,6 +5,7 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from reader.models import Classroom
 from reader.roles import is_teacher
@@ -17,7 +18,7 @@ def teacher_required(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not is_teacher(request.user):
-            raise PermissionDenied("Only teachers can do this.")
+            raise PermissionDenied(_("Only teachers can do this."))
         return view(request, *args, **kwargs)
 
     return wrapped

@@ -5,6 +5,7 @@ from django.contrib.auth import login
 from django.contrib.auth.forms import UserCreationForm
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from reader.accounts import learner_signup
@@ -13,9 +14,12 @@ from reader.models import Classroom
 
 
 class SignupForm(UserCreationForm):
-    email = forms.EmailField(help_text="For resetting your password if you forget it.")
+    email = forms.EmailField(label=_("Email"), help_text=_("For resetting your password if you forget it."))
     join_code = forms.CharField(
-        required=False, max_length=20, label="Class join code", help_text="Optional: the code your teacher gave you."
+        required=False,
+        max_length=20,
+        label=_("Class join code"),
+        help_text=_("Optional: the code your teacher gave you."),
     )
 
     class Meta(UserCreationForm.Meta):
@@ -24,7 +28,7 @@ class SignupForm(UserCreationForm):
     def clean_join_code(self) -> str:
         code = join_code_normalize(self.cleaned_data["join_code"])
         if code and not Classroom.objects.filter(join_code=code).exists():
-            raise ValidationError("No class has this join code. Check it with your teacher, or leave it empty.")
+            raise ValidationError(_("No class has this join code. Check it with your teacher, or leave it empty."))
         return code
 
 

@@ -4,6 +4,7 @@ import json
 from functools import wraps
 
 from django.http import JsonResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from corpus.models import Article, Passage
@@ -16,14 +17,14 @@ def _signed_in(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not request.user.is_authenticated:
-            return JsonResponse({"error": "Sign in to keep your reading progress."}, status=403)
+            return JsonResponse({"error": _("Sign in to keep your reading progress.")}, status=403)
         return view(request, *args, **kwargs)
 
     return wrapped
 
 
 def _not_found() -> JsonResponse:
-    return JsonResponse({"error": "No such passage or article."}, status=404)
+    return JsonResponse({"error": _("No such passage or article.")}, status=404)
 
 
 @require_POST
@@ -33,13 +34,13 @@ def progress_mark(request):
     try:
         body = json.loads(request.body or b"{}")
     except (ValueError, UnicodeDecodeError):
-        return JsonResponse({"error": 'Send a JSON object like {"passage": 12, "read": true}.'}, status=400)
+        return JsonResponse({"error": _('Send a JSON object like {"passage": 12, "read": true}.')}, status=400)
     if not isinstance(body, dict):
-        return JsonResponse({"error": 'Send a JSON object like {"passage": 12, "read": true}.'}, status=400)
+        return JsonResponse({"error": _('Send a JSON object like {"passage": 12, "read": true}.')}, status=400)
     passage_id, read = body.get("passage"), body.get("read", True)
     if type(passage_id) is not int or type(read) is not bool:
         return JsonResponse(
-            {"error": '"passage" must be a passage id (a number) and "read" true or false.'}, status=400
+            {"error": _('"passage" must be a passage id (a number) and "read" true or false.')}, status=400
         )
     readable = Article.objects.readable_by(request.user)
     passage = Passage.objects.filter(pk=passage_id, article__in=readable).only("pk", "article_id").first()

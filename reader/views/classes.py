@@ -6,6 +6,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from corpus import services as corpus_services
@@ -18,8 +20,12 @@ from reader.views.access import classroom_for, teacher_required
 
 
 class AssignForm(forms.Form):
-    article = forms.ModelChoiceField(queryset=Article.objects.none(), empty_label="Choose an article")
-    due_date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    article = forms.ModelChoiceField(
+        label=gettext_lazy("Article"), queryset=Article.objects.none(), empty_label=gettext_lazy("Choose an article")
+    )
+    due_date = forms.DateField(
+        label=gettext_lazy("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -35,13 +41,13 @@ def class_list(request):
     teacher = is_teacher(request.user)
     if request.method == "POST":
         if not teacher:
-            raise PermissionDenied("Only teachers create classes.")
+            raise PermissionDenied(_("Only teachers create classes."))
         try:
             classroom = classes.classroom_create(teacher=request.user, name=request.POST.get("name", ""))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("reader:classes")
-        messages.success(request, f"Class created. Its join code is {classroom.join_code}.")
+        messages.success(request, _("Class created. Its join code is %(code)s.") % {"code": classroom.join_code})
         return redirect(classroom)
     context = {
         "teacher": teacher,
@@ -62,7 +68,7 @@ def class_join(request):
             membership = classes.classroom_join(learner=request.user, code=code)
         except ValidationError as error:
             return render(request, "reader/class_join.html", {"code": code, "error": " ".join(error.messages)})
-        messages.success(request, f"You joined {membership.classroom.name}.")
+        messages.success(request, _("You joined %(class)s.") % {"class": membership.classroom.name})
         return redirect("reader:dashboard")
     return render(request, "reader/class_join.html", {"code": code})
 
@@ -75,7 +81,7 @@ def class_leave(request, pk: int):
         Membership.objects.select_related("classroom"), classroom_id=pk, learner=request.user
     )
     classes.membership_remove(membership=membership)
-    messages.success(request, f"You left {membership.classroom.name}.")
+    messages.success(request, _("You left %(class)s.") % {"class": membership.classroom.name})
     return redirect("reader:classes")
 
 
@@ -98,7 +104,7 @@ def class_assign(request, pk: int):
     classroom = classroom_for(request.user, pk)
     form = AssignForm(request.POST, user=request.user)
     if not form.is_valid():
-        messages.error(request, "Choose an article you can read, and a valid date (or none).")
+        messages.error(request, _("Choose an article you can read, and a valid date (or none)."))
         return redirect(classroom)
     try:
         classes.assignment_create(
@@ -126,7 +132,9 @@ def member_remove(request, pk: int, membership_pk: int):
     classroom = classroom_for(request.user, pk)
     membership = get_object_or_404(classroom.memberships.select_related("learner"), pk=membership_pk)
     classes.membership_remove(membership=membership)
-    messages.success(request, f"{membership.learner.get_username()} is no longer in this class.")
+    messages.success(
+        request, _("%(name)s is no longer in this class.") % {"name": membership.learner.get_username()}
+    )
     return redirect(classroom)
 
 
@@ -136,7 +144,7 @@ def article_visibility(request, pk: int):
     """The owner chooses who reads her article: public, assigned classes only, or private draft."""
     article = get_object_or_404(Article.objects.readable_by(request.user), pk=pk)
     if not (request.user.is_staff or article.owner_id == request.user.pk):
-        raise PermissionDenied("Only the article's owner changes who can read it.")
+        raise PermissionDenied(_("Only the article's owner changes who can read it."))
     try:
         corpus_services.article_visibility_set(
             article=article, status=request.POST.get("status", ""), user=request.user
@@ -144,7 +152,8 @@ def article_visibility(request, pk: int):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"“{article.title}” is now: {article.get_status_display()}.")
+        status = article.get_status_display()
+        messages.success(request, _("“%(title)s” is now: %(status)s.") % {"title": article.title, "status": status})
     return redirect(request.POST.get("next") if _safe_next(request) else "reader:classes")
 
 

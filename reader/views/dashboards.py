@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from reader import progress
@@ -38,7 +39,10 @@ def learner_dashboard(request):
 def progress_settings(request):
     auto = request.POST.get("auto_mark") == "on"
     progress.progress_settings_save(user=request.user, auto_mark=auto)
-    messages.success(request, "Passages are now marked read " + ("automatically." if auto else "only when you say so."))
+    if auto:
+        messages.success(request, _("Passages are now marked read automatically."))
+    else:
+        messages.success(request, _("Passages are now marked read only when you say so."))
     return redirect("reader:dashboard")
 
 

@@ -1,8 +1,11 @@
+from collections.abc import Callable
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from corpus import services
@@ -86,7 +89,36 @@ def _ui_strings() -> dict[str, str]:
         "noAnswer": _("The server did not answer; try again."),
         "notSaved": _("Could not save."),
         "settingsNotSaved": _("Your settings could not be saved; they apply to this page only."),
+        # progress.js (mark read, Save word); %(name)s placeholders are filled in by the script.
+        "markRead": _("Mark as read"),
+        "readUndo": _("Read ✓ (undo)"),
+        "markedRead": _("Marked read."),
+        "markUndone": _("Mark undone."),
+        "articleRead": _plural_forms(
+            lambda n: ngettext("%(read)s of %(total)s passage read.", "%(read)s of %(total)s passages read.", n)
+        ),
+        "notSavedBecause": _("Not saved: %(error)s"),
+        "progressNotLoaded": _("Your reading progress could not be loaded; reload the page to mark passages."),
+        "saveWord": _("Save word"),
+        "saveWordAgain": _("Save word (try again)"),
+        "wordSaved": _("Saved ✓"),
+        "wordAlreadySaved": _("Already in My words"),
+        "wordSavedTo": _("Saved %(word)s to My words."),
+        # annotation-progress.js
+        "passagesToGo": _plural_forms(
+            lambda n: ngettext("%(counter)s passage to go", "%(counter)s passages to go", n)
+        ),
+        "pinyinReady": _("Pinyin is ready: reload the page"),
     }
+
+
+def _plural_forms(message: Callable[[int], str]) -> dict[str, str]:
+    """A message's forms for 1 and for other counts, which is all English and Chinese distinguish.
+
+    The script picks "one" for a count of 1 and "other" otherwise (a language with more forms
+    would need Django's JavaScriptCatalog instead).
+    """
+    return {"one": message(1), "other": message(2)}
 
 
 def _page_number(raw: str | None, count: int) -> int:
@@ -94,7 +126,7 @@ def _page_number(raw: str | None, count: int) -> int:
     if raw is None:
         return 1
     if not raw.isdigit() or not 1 <= int(raw) <= count:
-        raise Http404(f"This article has pages 1 to {count}.")
+        raise Http404(_("This article has pages 1 to %(count)s.") % {"count": count})
     return int(raw)
 
 
@@ -104,11 +136,11 @@ def passage_reading_correct(request, pk: int):
     """The article's owner corrects the reading of one word occurrence (JSON in, JSON out)."""
     passage = get_object_or_404(Passage.objects.select_related("article"), pk=pk)
     if not _can_correct(request.user, passage.article):
-        return JsonResponse({"error": "Not found."}, status=404)
+        return JsonResponse({"error": _("Not found.")}, status=404)
     try:
         offset = int(request.POST.get("offset", ""))
     except ValueError:
-        return JsonResponse({"error": "Missing the word's position; reload the page."}, status=400)
+        return JsonResponse({"error": _("Missing the word's position; reload the page.")}, status=400)
     text = request.POST.get("text", "")
     pinyin = request.POST.get("pinyin", "").split()
     try:

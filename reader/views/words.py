@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from corpus.models import Article, Passage
@@ -21,14 +22,14 @@ def word_list(request):
 def word_save(request):
     """JSON out: the popup's "Save word" button posts the passage and the word's character offset."""
     if not request.user.is_authenticated:
-        return JsonResponse({"error": "Sign in to save words."}, status=403)
+        return JsonResponse({"error": _("Sign in to save words.")}, status=403)
     try:
         passage_id, offset = int(request.POST["passage"]), int(request.POST["offset"])
     except (KeyError, ValueError):
-        return JsonResponse({"error": "Missing the word's position; reload the page."}, status=400)
+        return JsonResponse({"error": _("Missing the word's position; reload the page.")}, status=400)
     passage = Passage.objects.filter(pk=passage_id, article__in=Article.objects.readable_by(request.user)).first()
     if passage is None:
-        return JsonResponse({"error": "No such passage."}, status=404)
+        return JsonResponse({"error": _("No such passage.")}, status=404)
     try:
         word, created = words.saved_word_add(learner=request.user, passage=passage, offset=offset)
     except ValidationError as error:

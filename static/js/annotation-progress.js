@@ -6,6 +6,11 @@
   if (!status) return;
   var bar = status.querySelector("progress");
   var count = status.querySelector(".annotation-count");
+  // The words this script writes, in the interface language (the page's "yuedu-ui" table).
+  var ui = JSON.parse(document.getElementById("yuedu-ui").textContent);
+  function toGo(n) {
+    return ui.passagesToGo[n === 1 ? "one" : "other"].replace("%(counter)s", String(n));
+  }
   function poll() {
     fetch(status.dataset.url, { credentials: "same-origin" })
       .then(function (response) { return response.json(); })
@@ -13,7 +18,7 @@
         bar.max = data.total;
         bar.value = data.annotated;
         if (!data.done) {
-          count.textContent = (data.total - data.annotated) + " passages to go";
+          count.textContent = toGo(data.total - data.annotated);
           window.setTimeout(poll, 1000);
         } else if (window.scrollY < 50) {
           window.location.reload();
@@ -21,7 +26,7 @@
           status.innerHTML = "";
           var button = document.createElement("button");
           button.type = "button";
-          button.textContent = "Pinyin is ready: reload the page";
+          button.textContent = ui.pinyinReady;
           button.addEventListener("click", function () { window.location.reload(); });
           status.appendChild(button);
         }

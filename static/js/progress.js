@@ -8,6 +8,13 @@
   const config = document.getElementById("progress-config");
   if (!config) return;
   const status = document.getElementById("progress-status");
+  // The words this script writes, in the interface language (the page's "yuedu-ui" table).
+  const ui = JSON.parse(document.getElementById("yuedu-ui").textContent);
+  // "%(name)s" placeholders filled in; a {one, other} message picks its form by count.
+  function format(message, values, count) {
+    const text = typeof message === "string" ? message : message[count === 1 ? "one" : "other"];
+    return text.replace(/%\((\w+)\)s/g, (_, key) => String(values[key]));
+  }
   const controls = new Map(); // passage id -> its button
   // The passages on this page (long articles are paginated), each followed by its control.
   const template = document.getElementById("passage-progress-template");
@@ -31,7 +38,7 @@
     if (!button) return;
     const isRead = read.has(id);
     button.setAttribute("aria-pressed", String(isRead));
-    button.textContent = isRead ? "Read ✓ (undo)" : "Mark as read";
+    button.textContent = isRead ? ui.readUndo : ui.markRead;
     button.closest(".passage-progress").classList.toggle("is-read", isRead);
   }
 
@@ -43,7 +50,7 @@
       body: json ? JSON.stringify(body) : body,
     });
     const data = await response.json().catch(() => ({}));
-    if (!response.ok) throw new Error(data.error || "The server did not answer; try again.");
+    if (!response.ok) throw new Error(data.error || ui.noAnswer);
     return data;
   }
 
@@ -58,11 +65,12 @@
     queue = queue.then(async () => {
       try {
         const result = await post(config.dataset.markUrl, { passage: id, read: isRead }, true);
-        say((result.read ? "Marked read. " : "Mark undone. ") + result.article_read + " of " + result.article_total + " passages read.");
+        say((result.read ? ui.markedRead : ui.markUndone) + " "
+          + format(ui.articleRead, { read: result.article_read, total: result.article_total }, result.article_total));
       } catch (error) {
         if (before) read.add(id); else read.delete(id);
         show(id);
-        say("Not saved: " + error.message);
+        say(format(ui.notSavedBecause, { error: error.message }));
       }
     });
   }
@@ -78,7 +86,7 @@
       controls.forEach((button, id) => { button.disabled = false; show(id); });
       if (config.dataset.autoMark === "true") watch();
     })
-    .catch(() => say("Your reading progress could not be loaded; reload the page to mark passages."));
+    .catch(() => say(ui.progressNotLoaded));
 
   function watch() {
     if (!("IntersectionObserver" in window)) return;
@@ -158,7 +166,7 @@
     const button = document.createElement("button");
     button.type = "button";
     button.className = "popup-save";
-    button.textContent = "Save word";
+    button.textContent = ui.saveWord;
     button.addEventListener("click", async () => {
       const data = new FormData();
       data.set("passage", passage.id.slice(2));
@@ -166,12 +174,12 @@
       button.disabled = true;
       try {
         const result = await post(config.dataset.saveWordUrl, data, false);
-        button.textContent = result.created ? "Saved ✓" : "Already in My words";
-        say("Saved " + result.word + " to My words.");
+        button.textContent = result.created ? ui.wordSaved : ui.wordAlreadySaved;
+        say(format(ui.wordSavedTo, { word: result.word }));
       } catch (error) {
         button.disabled = false;
-        say("Not saved: " + error.message);
-        button.textContent = "Save word (try again)";
+        say(format(ui.notSavedBecause, { error: error.message }));
+        button.textContent = ui.saveWordAgain;
       }
     });
     (popup.querySelector(".popup-actions") || popup).appendChild(button);
