@@ -44,7 +44,7 @@ bench: install
 # .mo that is committed (so running the site never needs gettext).
 messages: install
 	$(PY) manage.py makemessages -l zh_Hans -i ".venv/*" -i "bench/*" -i "tests/*" -i "staticfiles/*"
-	$(PY) manage.py compilemessages -l zh_Hans
+	$(PY) manage.py compilemessages -l zh_Hans -i ".venv"
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
