@@ -294,8 +294,11 @@ _RULES: dict[str, Callable[[_Context], str | None]] = {
 }
 
 
+_RULE_CHARS = frozenset(_RULES)
+
+
 def _holds_rule_char(word: str) -> bool:
-    return len(word) > 1 and any(char in _RULES for char in word)
+    return len(word) > 1 and not _RULE_CHARS.isdisjoint(word)
 
 
 def grammar_readings(
@@ -313,6 +316,8 @@ def grammar_readings(
     >>> grammar_readings(["以", "人民", "为", "中心"])
     {3: 'wéi'}
     """
+    if _RULE_CHARS.isdisjoint("".join(words)):
+        return {}
     words = [piece for word in words for piece in (phrases(word) if _holds_rule_char(word) else [word])]
     found: dict[int, str] = {}
     offset = 0

@@ -106,17 +106,23 @@ def _by_words(words: Sequence[str], result: list[str]) -> None:
     """Readings decided by whole words: grammar rules, citation 一/不, erhua 儿."""
     for offset, reading in grammar_readings(words, _phrase_pieces).items():
         result[offset] = reading
-    offset = 0
-    for word in words:
-        for k, char in enumerate(word):
-            if char in CITATION:
-                # Stored readings keep the citation tone; the reader applies tone
-                # sandhi for display (sandhi.py). pypinyin's phrases mix both
-                # (一个 yí, 一样 yī, 一月 yí).
-                result[offset + k] = CITATION[char]
-            elif char == "儿" and k and _is_erhua(word, k):
-                result[offset + k] = "r"
-        offset += len(word)
+    text = "".join(words)
+    for char, reading in CITATION.items():
+        # Stored readings keep the citation tone; the reader applies tone sandhi
+        # for display (sandhi.py). pypinyin's phrases mix both (一个 yí, 一样 yī).
+        at = text.find(char)
+        while at != -1:
+            result[at] = reading
+            at = text.find(char, at + 1)
+    if "儿" in text:
+        offset = 0
+        for word in words:
+            k = word.find("儿", 1)
+            while k != -1:
+                if _is_erhua(word, k):
+                    result[offset + k] = "r"
+                k = word.find("儿", k + 1)
+            offset += len(word)
 
 
 @cache
