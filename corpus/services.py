@@ -78,22 +78,12 @@ def article_import(
         zip(document.blocks, _annotate([block.text for block in document.blocks], lexicon), strict=True)
     )
     with transaction.atomic():
-        article = Article.objects.create(
-            title=(document.title or "Untitled")[: Article._meta.get_field("title").max_length],
-            script=document.script,
-            meta=document.meta,
-            owner=owner,
-            status=status,
-            source_name=source_name,
-            char_count=sum(len(block.text) for block in document.blocks),
-        )
+        article = _article_create(document=document, owner=owner, status=status, source_name=source_name)
         passages = Passage.objects.bulk_create(
-            Passage(
-                article=article,
-                position=position,
-                kind=block.kind,
-                text=block.text,
-                content_hash=Passage.hash_text(block.text),
+            _passage(
+                article,
+                position,
+                block,
                 tokens=[token.to_dict() for token in tokens],
                 engine_version=version,
                 lexicon_version=lexicon.version,
@@ -137,17 +127,23 @@ def _article_create(*, document: Document, owner, status: str, source_name: str)
     )
 
 
+def _passage(article: Article, position: int, block: Block, **annotation) -> Passage:
+    """An unsaved passage holding the block's text as kept, with any annotation given."""
+    return Passage(
+        article=article,
+        position=position,
+        kind=block.kind,
+        text=block.text,
+        content_hash=Passage.hash_text(block.text),
+        **annotation,
+    )
+
+
 def _passages_create(*, article: Article, blocks: Sequence[Block], start: int, positions=None) -> list[Passage]:
     """Unannotated passages (annotated_at null) for the background task to annotate."""
     return Passage.objects.bulk_create(
         (
-            Passage(
-                article=article,
-                position=position,
-                kind=block.kind,
-                text=block.text,
-                content_hash=Passage.hash_text(block.text),
-            )
+            _passage(article, position, block)
             for position, block in zip(positions or range(start, start + len(blocks)), blocks, strict=True)
         ),
         batch_size=2000,

@@ -57,3 +57,13 @@ def school(roles, django_user_model, make_article):
         "class_passage": class_passage,
         "draft": draft,
     }
+
+
+def word_offset(passage, word: str) -> int:
+    """The character offset of the first token spelling ``word`` in the passage."""
+    offset = 0
+    for token in passage.tokens:
+        if token["text"] == word:
+            return offset
+        offset += len(token["text"])
+    raise AssertionError(f"{word} is not a token of passage {passage.pk}")

@@ -11,6 +11,7 @@ from corpus import services
 from glossary.models import Term
 from glossary.services import term_save
 from reader import words
+from tests.reader.conftest import word_offset
 
 JSON = {"content_type": "application/json"}
 
@@ -231,11 +232,7 @@ def test_every_url_pattern_has_a_row():
 @pytest.fixture
 def articles(school):
     passage = school["published_passage"]
-    offset = 0
-    for token in passage.tokens:
-        if token["text"] == "银行":
-            break
-        offset += len(token["text"])
+    offset = word_offset(passage, "银行")
     saved_word, _ = words.saved_word_add(learner=school["learner_a"], passage=passage, offset=offset)
     return {
         **school,

@@ -2,6 +2,8 @@ import json
 import re
 from pathlib import Path
 
+from tests.reader.conftest import word_offset
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -102,11 +104,7 @@ def test_a_learners_dashboard_and_words_in_chinese(client, school):
     from reader import words
 
     passage = school["published_passage"]
-    offset = 0
-    for token in passage.tokens:
-        if token["text"] == "银行":
-            break
-        offset += len(token["text"])
+    offset = word_offset(passage, "银行")
     words.saved_word_add(learner=school["learner_a"], passage=passage, offset=offset)
     _in_chinese(client, school["learner_a"])
     html = _page(client, "/me/")
