@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.auth import login
 from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.password_validation import password_validators_help_texts
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +25,12 @@ class SignupForm(UserCreationForm):
 
     class Meta(UserCreationForm.Meta):
         fields = ("username", "email")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Django's help for the password is an HTML list; plain sentences are
+        # escaped like every other help text, so the template marks nothing safe.
+        self.fields["password1"].help_text = " ".join(password_validators_help_texts())
 
     def clean_join_code(self) -> str:
         code = join_code_normalize(self.cleaned_data["join_code"])
