@@ -43,7 +43,7 @@ bench: install
 # Interface translations: refresh the catalogue from the code, then compile the
 # .mo that is committed (so running the site never needs gettext).
 messages: install
-	$(PY) manage.py makemessages -l zh_Hans -i ".venv/*" -i "bench/*" -i "tests/*" -i "staticfiles/*"
+	$(PY) manage.py makemessages --no-wrap -l zh_Hans -i ".venv/*" -i "bench/*" -i "tests/*" -i "staticfiles/*"
 	$(PY) manage.py compilemessages -l zh_Hans -i ".venv"
 
 clean:

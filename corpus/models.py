@@ -43,11 +43,15 @@ class ArticleQuerySet(models.QuerySet):
                 Q(assignments__classroom__memberships__learner=user) | Q(assignments__classroom__teacher=user)
             ).values("pk")
             return self.filter(
-                Q(status=Article.Status.PUBLISHED)
-                | Q(owner=user)
-                | Q(status=Article.Status.CLASSES, pk__in=assigned)
+                Q(status=Article.Status.PUBLISHED) | Q(owner=user) | Q(status=Article.Status.CLASSES, pk__in=assigned)
             )
         return self.published()
+
+    def assignable_by(self, user) -> "ArticleQuerySet":
+        """What a teacher may assign to her classes: public articles and her own (all for staff)."""
+        if user.is_staff:
+            return self.all()
+        return self.filter(Q(status=Article.Status.PUBLISHED) | Q(owner=user))
 
 
 class Article(models.Model):

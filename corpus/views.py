@@ -1,5 +1,7 @@
 """Teachers bring texts in: upload, preview, publish, edit; and the annotation progress of an article."""
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -60,7 +62,7 @@ def draft_detail(request, pk):
     title = draft.title
     if request.method == "POST":
         title = request.POST.get("title", "").strip()
-        keep = {int(value) for value in request.POST.getlist("keep") if value.isdigit()}
+        keep = {int(value) for value in request.POST.getlist("keep") if re.fullmatch(r"[0-9]{1,7}", value)}
         flipped = {index for index, line in enumerate(draft.lines) if line.kept != (index in keep)}
         if not title:
             error = gettext("Give the article a title.")

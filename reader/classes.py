@@ -29,6 +29,9 @@ def classroom_create(*, teacher: AbstractBaseUser, name: str) -> Classroom:
     name = name.strip()
     if not name:
         raise ValidationError(_("Give the class a name."))
+    limit = Classroom._meta.get_field("name").max_length
+    if len(name) > limit:
+        raise ValidationError(_("Keep the class name under %(limit)s characters.") % {"limit": limit + 1})
     for _attempt in range(5):
         try:
             with transaction.atomic():
@@ -61,8 +64,10 @@ def assignment_create(
     *, classroom: Classroom, article: Article, teacher: AbstractBaseUser, due_date: datetime.date | None = None
 ) -> Assignment:
     """Assign an article the teacher may read to her class; assigning again updates the due date."""
-    if not Article.objects.readable_by(teacher).filter(pk=article.pk).exists():
-        raise PermissionDenied(_("You can assign only articles you can read."))
+    if not Article.objects.assignable_by(teacher).filter(pk=article.pk).exists():
+        # Reading a class-only article (as a member of someone's class) is not
+        # owning it: only its owner may hand it to more classes.
+        raise PermissionDenied(_("You can assign only public articles and your own."))
     if article.status == Article.Status.DRAFT:
         raise ValidationError(
             _("This article is a private draft: share it with assigned classes (or publish it) before assigning it.")

@@ -11,6 +11,12 @@ from reader.models import Assignment, Classroom, PassageRead
 from reader.progress import ArticleProgress, progress_by_article
 
 
+def visible_assignments(classroom: Classroom, user: AbstractBaseUser):
+    """The class's assignments of articles the user may still read: an article its
+    owner made private after it was assigned drops out of every list and report."""
+    return classroom.assignments.select_related("article").filter(article__in=Article.objects.readable_by(user))
+
+
 @dataclass(frozen=True)
 class ClassProgress:
     classroom: Classroom
@@ -35,7 +41,7 @@ class ClassProgress:
 def class_progress(classroom: Classroom) -> ClassProgress:
     """The class x article matrix in three queries, however many learners and articles."""
     learners = [m.learner for m in classroom.memberships.select_related("learner")]
-    assignments = list(classroom.assignments.select_related("article"))
+    assignments = list(visible_assignments(classroom, classroom.teacher))
     article_ids = [a.article_id for a in assignments]
     totals = dict(
         Passage.objects.filter(article_id__in=article_ids)
@@ -68,7 +74,7 @@ class LearnerArticle:
 
 def learner_in_class(classroom: Classroom, learner: AbstractBaseUser) -> list[LearnerArticle]:
     """One learner's progress on each article assigned to the class."""
-    assignments = list(classroom.assignments.select_related("article"))
+    assignments = list(visible_assignments(classroom, classroom.teacher))
     ids = [a.article_id for a in assignments]
     progress = progress_by_article(learner, ids)
     last = dict(

@@ -257,6 +257,8 @@ def _wei(c: _Context) -> str | None:
         return None  # 身为, 原为: a compound jieba split
     if _is_plain_verb(c.next) or (len(c.after) == 1 and _starts_action(c.next)):
         return "wèi"  # purpose: 为保证质量, 为实现目标, 为保护环境
+    if tag(c.next)[:1] == "r" and any(tag(word)[:1] in {"a", "b", "z"} for word in c.after[1:]):
+        return "wèi"  # 为你高兴: for someone, then how one feels
     verbs = [i for i, word in enumerate(c.after) if i and _starts_action(word)]
     if verbs and not _modifies_a_noun(c.after[verbs[0] :]):
         return "wèi"

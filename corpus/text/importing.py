@@ -243,7 +243,9 @@ def parse_edited(text: str) -> tuple[Block, ...]:
     _check_length(text)
     blocks: list[Block] = []
     for paragraph in split_paragraphs(text):
-        heading = re.match(r"^#{1,6}\s*", paragraph)
+        # A space after the marks, as ``edit_text`` writes it: #话题# opening a
+        # paragraph (a hashtag) stays a paragraph.
+        heading = re.match(r"^#{1,6}(?:\s+|$)", paragraph)
         if heading:
             if paragraph[heading.end() :].strip():
                 blocks.append(Block("heading", paragraph[heading.end() :].strip()))

@@ -21,6 +21,8 @@ _TONE_MARKS = {
     **dict.fromkeys("àèìòùǜǹ", 4),
 }
 _NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两0123456789０１２３４５６７８９")
+# Before these 一 is read digit by digit (一九九七, 一一); before 百千万亿两 it changes tone (yìbǎi).
+_DIGITS = _NUMERALS - frozenset("百千万亿两")
 _DATE_WORDS = frozenset("月日号")
 
 
@@ -96,6 +98,6 @@ def _counts(chars: Sequence[str], i: int, word_end: set[int], words) -> bool:
     """Whether this 一 is a number or an ordinal, which keeps yī."""
     before = chars[i - 1] if i else ""
     after = chars[i + 1] if i + 1 < len(chars) else ""
-    if before == "第" or before in _NUMERALS or after in _NUMERALS or after in _DATE_WORDS:
+    if before == "第" or before in _NUMERALS or after in _DIGITS or after in _DATE_WORDS:
         return True
     return i in word_end and len(_word_of(words, i)) > 1

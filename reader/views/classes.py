@@ -30,7 +30,7 @@ class AssignForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["article"].queryset = (
-            Article.objects.readable_by(user).exclude(status=Article.Status.DRAFT).order_by("title")
+            Article.objects.assignable_by(user).exclude(status=Article.Status.DRAFT).order_by("title")
         )
 
 

@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from corpus.models import Article
 from reader import progress
-from reader.reports import class_progress, learner_in_class, passages_read_by
+from reader.reports import class_progress, learner_in_class, passages_read_by, visible_assignments
 from reader.views.access import classroom_for, teacher_required
 
 
@@ -22,7 +23,11 @@ def learner_dashboard(request):
     memberships = request.user.memberships.select_related("classroom").prefetch_related(
         "classroom__assignments__article"
     )
-    assigned = [(m.classroom, a) for m in memberships for a in m.classroom.assignments.all()]
+    readable = set(Article.objects.readable_by(request.user).values_list("pk", flat=True))
+    # An article made private after it was assigned leaves the learner's list.
+    assigned = [
+        (m.classroom, a) for m in memberships for a in m.classroom.assignments.all() if a.article_id in readable
+    ]
     assigned_progress = progress.progress_by_article(request.user, {a.article_id for _, a in assigned})
     context = {
         "in_progress": progress.articles_in_progress(learner=request.user),
@@ -63,7 +68,7 @@ def class_learner(request, pk: int, learner_pk: int):
 def class_article(request, pk: int, article_pk: int):
     """Drill down: one assigned article, passage by passage, who has read each."""
     classroom = classroom_for(request.user, pk)
-    assignment = get_object_or_404(classroom.assignments.select_related("article"), article_id=article_pk)
+    assignment = get_object_or_404(visible_assignments(classroom, request.user), article_id=article_pk)
     learners = [m.learner for m in classroom.memberships.select_related("learner")]
     rows = passages_read_by(assignment.article, learners)
     context = {"classroom": classroom, "article": assignment.article, "learners": learners, "rows": rows}

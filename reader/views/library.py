@@ -17,7 +17,7 @@ def article_list(request):
     level = request.GET.get("level", "")
     tag = request.GET.get("tag", "")
     query = request.GET.get("q", "").strip()
-    if level.isdigit() and int(level) in LEVELS:
+    if level in {str(n) for n in LEVELS}:
         articles = articles.filter(hsk_level=int(level))
     if tag:
         articles = articles.filter(tags__slug=tag)

@@ -1,3 +1,4 @@
+import re
 from collections.abc import Callable
 
 from django.contrib.auth.decorators import login_required
@@ -125,7 +126,8 @@ def _page_number(raw: str | None, count: int) -> int:
     """The requested page; no parameter means the first. A page that does not exist is a 404."""
     if raw is None:
         return 1
-    if not raw.isdigit() or not 1 <= int(raw) <= count:
+    # fullmatch, not isdigit(): "²" is a digit to isdigit() but not to int().
+    if not re.fullmatch(r"[0-9]{1,6}", raw) or not 1 <= int(raw) <= count:
         raise Http404(_("This article has pages 1 to %(count)s.") % {"count": count})
     return int(raw)
 

@@ -143,7 +143,7 @@
   // script shown may differ from the stored one, but conversion keeps the length.
   function offsetOf(el, passage) {
     const walker = document.createTreeWalker(passage, NodeFilter.SHOW_TEXT, {
-      acceptNode: (node) => (node.parentElement.closest("rt, rp") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      acceptNode: (node) => (node.parentElement.closest("rt, rp, .speak") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
     });
     let offset = 0;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {

@@ -182,3 +182,41 @@ def test_a_learner_leaves_a_class_and_keeps_her_marks(client, school):
     assert "You left Class 3B" in response.content.decode()
     assert not Membership.objects.filter(learner=school["learner_a"]).exists()
     assert PassageRead.objects.filter(learner=school["learner_a"]).count() == 1
+
+
+def test_joining_someone_elses_class_does_not_let_a_teacher_assign_its_class_only_article(school):
+    # Reading a class-only article as a member is not owning it.
+    other = school["other_teacher"]
+    membership = classes.classroom_join(learner=other, code=school["classroom"].join_code)
+    assert Article.objects.readable_by(other).filter(pk=school["for_class"].pk).exists()
+    with pytest.raises(PermissionDenied):
+        classes.assignment_create(classroom=school["other_class"], article=school["for_class"], teacher=other)
+    assert not Assignment.objects.filter(classroom=school["other_class"]).exists()
+    classes.membership_remove(membership=membership)
+    assert not Article.objects.readable_by(other).filter(pk=school["for_class"].pk).exists()
+    # Public articles stay assignable by any teacher.
+    classes.assignment_create(classroom=school["other_class"], article=school["published"], teacher=other)
+
+
+def test_an_article_made_private_after_assignment_leaves_other_teachers_and_learners_pages(client, school):
+    other, other_class, article = school["other_teacher"], school["other_class"], school["published"]
+    classes.assignment_create(classroom=other_class, article=article, teacher=other)
+    learner = school["learner_b"]
+    classes.classroom_join(learner=learner, code=other_class.join_code)
+    corpus_services.article_visibility_set(article=article, status=Article.Status.DRAFT, user=school["owner"])
+    client.force_login(other)
+    assert client.get(f"/classes/{other_class.pk}/articles/{article.pk}/").status_code == 404
+    assert article.title not in client.get(f"/classes/{other_class.pk}/").content.decode()
+    client.force_login(learner)
+    assert article.title not in client.get("/me/").content.decode()
+    client.force_login(school["owner"])
+    assert client.get(f"/classes/{school['classroom'].pk}/articles/{article.pk}/").status_code == 200
+
+
+def test_a_class_name_over_the_limit_is_refused_with_a_message(client, school):
+    with pytest.raises(ValidationError, match="under 121 characters"):
+        classes.classroom_create(teacher=school["owner"], name="班" * 121)
+    client.force_login(school["owner"])
+    response = client.post("/classes/", {"name": "班" * 121})
+    assert response.status_code in (200, 302)
+    assert not Classroom.objects.filter(name="班" * 121).exists()

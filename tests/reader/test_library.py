@@ -1,5 +1,7 @@
 import re
 
+import pytest
+
 from corpus.models import Article, Tag
 
 
@@ -45,3 +47,8 @@ def test_library_title_search_is_escaped(client, db):
     html = client.get("/", {"q": '"><script>alert(1)</script>'}).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&quot;&gt;&lt;script&gt;" in html
+
+
+@pytest.mark.parametrize("level", ["²", "9" * 5000, "-1", "abc"])
+def test_an_odd_level_filter_is_ignored_not_an_error(client, db, level):
+    assert client.get("/", {"level": level}).status_code == 200

@@ -215,3 +215,9 @@ def test_spoken_tones_of_yi_and_bu_are_a_display_option(client, make_article):
     assert "<ruby>一<rt>yì</rt></ruby><ruby>起" in spoken and "<ruby>不<rt>bú</rt></ruby>" in spoken
     assert "<ruby>一<rt>yí</rt></ruby><ruby>个" in spoken
     assert any(t["pinyin"] == ["bù", "yào"] for t in article.passages.get().tokens)  # stored: citation tone
+
+
+@pytest.mark.parametrize("page", ["²", "9" * 5000, "0", "abc"])
+def test_an_odd_page_number_is_a_404_not_an_error(client, make_article, page):
+    article = make_article()
+    assert client.get(article.get_absolute_url(), {"page": page}).status_code == 404

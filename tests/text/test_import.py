@@ -375,3 +375,10 @@ def test_body_text_is_never_altered(sentences):
     draft = prepare(("标题\n\n" + "\n".join(paragraphs)).encode("gb18030"), filename="prose.txt")
     assert [line.text for line in draft.lines] == paragraphs
     assert all(line.kept for line in draft.lines)
+
+
+def test_the_edit_form_text_reads_back_to_the_same_passages_even_with_hashtags():
+    from corpus.text.importing import edit_text, parse_edited
+
+    passages = [("heading", "一、总体要求"), ("paragraph", "#春节#大家好，今天放假。"), ("heading", "#话题#")]
+    assert [(b.kind, b.text) for b in parse_edited(edit_text(passages))] == passages

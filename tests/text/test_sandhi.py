@@ -45,3 +45,18 @@ def test_sandhi_never_changes_other_syllables_or_the_count():
 
 def test_tone_reads_tone_marks():
     assert [tone(s) for s in ["mā", "má", "mǎ", "mà", "ma", "", "lǜ", "ń"]] == [1, 2, 3, 4, 5, 0, 4, 2]
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "expected"),
+    [
+        ("一百个人", 0, "yì"),
+        ("一千块", 0, "yì"),
+        ("一万元", 0, "yí"),
+        ("一两天", 0, "yì"),
+        ("十一个", 1, "yī"),
+        ("一九九七", 0, "yī"),
+    ],
+)
+def test_yi_changes_tone_before_hundreds_and_thousands_but_not_in_digit_strings(text, index, expected):
+    assert spoken(text)[index] == expected
